@@ -1,0 +1,65 @@
+# Fazhi: `make run` serves the demo district, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+export UV_PYTHON_DOWNLOADS := never
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+VENV := .venv
+FAZHI := $(VENV)/bin/fazhi
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install translations lint migrate demo clean
+
+# uv itself, when the machine has none: installed into .tools with pip.
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+install: $(VENV)/.installed
+
+translations: install
+	$(FAZHI) compile_translations
+
+migrate: install
+	DJANGO_DEBUG=1 $(FAZHI) migrate --noinput
+
+run: translations migrate
+	DJANGO_DEBUG=1 $(FAZHI) demo --year 2019 --if-empty
+	@echo
+	@echo "  法治工作平台  Fazhi is serving at http://$(HOST):$(PORT)/"
+	@echo "  Demo logins (password for all: fazhi-demo):"
+	@echo "    admin        系统管理员 (system administrator)"
+	@echo "    leader       局领导 (bureau leader, all data)"
+	@echo "    xinqiao      新桥镇司法所 (township justice office)"
+	@echo "    xiaojiangou  小枧沟司法所 (township justice office)"
+	@echo "    liaison      区市场监管局联络员 (department liaison)"
+	@echo "    mediator     新桥镇调委会调解员 (mediator)"
+	@echo
+	DJANGO_DEBUG=1 $(FAZHI) runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(FAZHI) makemigrations --check --dry-run
+	$(FAZHI) compile_translations --check
+
+# The suite on SQLite, then on PostgreSQL when one answers (REQUIRE_POSTGRES=1: it must),
+# browser tests included when /usr/bin/chromium exists (REQUIRE_BROWSER=1: it must).
+test: lint
+	$(VENV)/bin/pytest
+	@if $(VENV)/bin/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== the same suite on PostgreSQL ($(TEST_POSTGRES_URL)) =="; \
+		DATABASE_URL='$(TEST_POSTGRES_URL)' $(VENV)/bin/pytest; \
+	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
+		echo "PostgreSQL at $(TEST_POSTGRES_URL) does not answer and REQUIRE_POSTGRES=1" >&2; exit 1; \
+	else \
+		echo "== PostgreSQL not reachable at $(TEST_POSTGRES_URL): PostgreSQL run skipped =="; \
+	fi
+
+clean:
+	rm -rf $(VENV) .tools .pytest_cache .ruff_cache

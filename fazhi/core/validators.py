@@ -1,0 +1,69 @@
+"""Validators of Chinese identifiers: resident ID numbers (GB 11643) and unified social credit
+codes (GB 32100), and administrative-division codes (GB/T 2260)."""
+
+import re
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+_ID_CHECK = "10X98765432"
+
+
+def id_number_check_char(first17: str) -> str:
+    """The GB 11643 check character (0-9 or X) for the first 17 digits of an ID number."""
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def validate_id_number(value: str) -> None:
+    """An 18-character resident ID number: digits, a real birth date, the GB 11643 checksum."""
+    value = (value or "").strip().upper()
+    if not re.fullmatch(r"\d{17}[\dX]", value):
+        raise ValidationError(_("A resident ID number has 17 digits and a final digit or X."))
+    try:
+        date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        raise ValidationError(_("The birth date in this ID number does not exist.")) from None
+    if id_number_check_char(value[:17]) != value[17]:
+        raise ValidationError(_("The check digit of this ID number is wrong."))
+
+
+def mask_id_number(value: str) -> str:
+    """Keep the first 6 and last 4 characters: 510704********123X."""
+    if not value:
+        return ""
+    if len(value) <= 10:
+        return "*" * len(value)
+    return value[:6] + "*" * (len(value) - 10) + value[-4:]
+
+
+# GB 32100: 18 characters from this alphabet (no I, O, Z, S, V).
+_CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
+def credit_code_check_char(first17: str) -> str:
+    pairs = zip(first17, _CREDIT_WEIGHTS, strict=True)
+    total = sum(_CREDIT_ALPHABET.index(c) * w for c, w in pairs)
+    return _CREDIT_ALPHABET[(31 - total % 31) % 31]
+
+
+def validate_credit_code(value: str) -> None:
+    """An 18-character unified social credit code with a correct GB 32100 check character."""
+    value = (value or "").strip().upper()
+    if len(value) != 18 or any(c not in _CREDIT_ALPHABET for c in value):
+        raise ValidationError(
+            _("A unified social credit code has 18 characters of digits and capital letters "
+              "(no I, O, Z, S or V).")
+        )
+    if credit_code_check_char(value[:17]) != value[17]:
+        raise ValidationError(_("The check character of this unified social credit code is wrong."))
+
+
+def validate_area_code(value: str) -> None:
+    """A GB/T 2260 administrative-division code: six digits, optionally followed by a
+    three-digit township code (GB/T 10114)."""
+    if not re.fullmatch(r"\d{6}(\d{3})?", value or ""):
+        raise ValidationError(_("An area code has 6 digits (or 9 for a township)."))

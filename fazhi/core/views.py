@@ -1,0 +1,39 @@
+from django.apps import apps
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import include, path
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from fazhi.core.workbench import panels_for
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """200 when the database answers a query, 503 otherwise; for load balancers and monitors."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@login_required
+def home(request):
+    """工作台: each app contributes panels (due-soon and overdue items, its own to-dos)."""
+    return render(request, "core/home.html", {"panels": panels_for(request)})
+
+
+def app_urlpatterns():
+    """Each app whose AppConfig names a `url_prefix` is mounted there with its own urls.py."""
+    patterns = []
+    for config in apps.get_app_configs():
+        prefix = getattr(config, "url_prefix", None)
+        if prefix:
+            patterns.append(path(prefix, include(f"{config.name}.urls")))
+    return patterns

@@ -1,0 +1,48 @@
+from rest_framework import serializers, viewsets
+
+from fazhi.core.api import ScopedViewSetMixin, router
+from fazhi.org.models import Unit, User
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+
+    class Meta:
+        model = Unit
+        fields = [
+            "id", "code", "kind", "kind_display", "name", "short_name", "area_code",
+            "credit_code", "parent", "depth", "is_active",
+        ]
+
+
+class UserSerializer(serializers.ModelSerializer):
+    unit_name = serializers.CharField(source="unit.name", read_only=True, default="")
+    roles = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "full_name", "unit", "unit_name", "roles", "is_active"]
+
+
+class UnitViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """Units within the caller's data scope."""
+
+    queryset = Unit.objects.select_related("parent")
+    serializer_class = UnitSerializer
+    filterset_fields = ["kind", "parent", "is_active", "code"]
+    search_fields = ["name", "short_name", "code"]
+    ordering_fields = ["path", "name", "code"]
+
+
+class UserViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """Users whose unit is within the caller's data scope."""
+
+    queryset = User.objects.select_related("unit").prefetch_related("roles")
+    serializer_class = UserSerializer
+    filterset_fields = ["unit", "is_active"]
+    search_fields = ["username", "full_name"]
+    ordering_fields = ["username", "unit__path"]
+
+
+router.register("units", UnitViewSet, basename="unit")
+router.register("users", UserViewSet, basename="user")

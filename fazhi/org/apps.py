@@ -1,0 +1,40 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgConfig(AppConfig):
+    name = "fazhi.org"
+    verbose_name = _("Organisation")
+    url_prefix = "org/"
+    menu_order = 900
+    demo_order = 0
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from fazhi.org.models import Role, Unit, User
+
+        auditlog.register(Unit)
+        auditlog.register(Role, m2m_fields={"permissions", "custom_units"})
+        auditlog.register(User, exclude_fields=["password", "last_login"], m2m_fields={"roles"})
+
+    def menu(self):
+        from fazhi.core.menu import MenuEntry
+
+        return [
+            MenuEntry(_("Unit management"), "org:unit_list", "org.view_unit", order=10),
+            MenuEntry(_("User management"), "org:user_list", "org.view_user", order=20),
+        ]
+
+    def workbench_panels(self, request):
+        from fazhi.core.workbench import Panel
+        from fazhi.org.models import Unit, User
+        from fazhi.org.selectors import scope_description
+
+        user = request.user
+        context = {
+            "scope": scope_description(user),
+            "unit_count": Unit.objects.visible_to(user).count(),
+            "user_count": User.objects.visible_to(user).count(),
+        }
+        return [Panel(_("My data scope"), "org/_panel_scope.html", context, order=900)]

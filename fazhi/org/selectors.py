@@ -1,0 +1,53 @@
+"""Reads of units and users, always through the viewer's data scope."""
+
+from django.db.models import Count, QuerySet
+
+from fazhi.org.models import Role, Unit, User
+from fazhi.org.scope import get_visible_or_404
+
+
+def unit_list(*, viewer: User, kind: str = "", search: str = "", active: str = "") -> QuerySet:
+    units = Unit.objects.visible_to(viewer).select_related("parent")
+    if kind:
+        units = units.filter(kind=kind)
+    if search:
+        units = units.filter(name__icontains=search) | units.filter(code__icontains=search)
+    if active in ("1", "0"):
+        units = units.filter(is_active=active == "1")
+    return units.annotate(user_count=Count("users"))
+
+
+def get_unit_for_user(user: User, pk) -> Unit:
+    return get_visible_or_404(Unit.objects.select_related("parent"), user, pk)
+
+
+def unit_children(*, viewer: User, unit: Unit) -> QuerySet:
+    return Unit.objects.visible_to(viewer).filter(parent=unit)
+
+
+def user_list(*, viewer: User, unit: Unit | None = None, search: str = "") -> QuerySet:
+    users = User.objects.visible_to(viewer).select_related("unit").prefetch_related("roles")
+    if unit is not None:
+        low, high = unit.subtree_bounds()
+        users = users.filter(unit__path__gte=low, unit__path__lt=high)
+    if search:
+        users = users.filter(username__icontains=search) | users.filter(
+            full_name__icontains=search
+        )
+    return users
+
+
+def get_user_for_user(user: User, pk) -> User:
+    return get_visible_or_404(
+        User.objects.select_related("unit").prefetch_related("roles"), user, pk
+    )
+
+
+def scope_description(user: User) -> list[str]:
+    """Human-readable data scope of `user`, one line per role."""
+    if user.is_superuser:
+        return [str(Role.DataScope.ALL.label)]
+    lines = []
+    for role in user.roles.all():
+        lines.append(f"{role.name}：{role.get_data_scope_display()}")
+    return lines
