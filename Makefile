@@ -51,6 +51,7 @@ lint: install
 # The suite on SQLite, then on PostgreSQL when one answers (REQUIRE_POSTGRES=1: it must),
 # browser tests included when /usr/bin/chromium exists (REQUIRE_BROWSER=1: it must).
 test: lint
+	@echo "== the suite on SQLite =="
 	$(VENV)/bin/pytest
 	@if $(VENV)/bin/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== the same suite on PostgreSQL ($(TEST_POSTGRES_URL)) =="; \

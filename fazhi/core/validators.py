@@ -55,8 +55,10 @@ def validate_credit_code(value: str) -> None:
     value = (value or "").strip().upper()
     if len(value) != 18 or any(c not in _CREDIT_ALPHABET for c in value):
         raise ValidationError(
-            _("A unified social credit code has 18 characters of digits and capital letters "
-              "(no I, O, Z, S or V).")
+            _(
+                "A unified social credit code has 18 characters of digits and capital letters "
+                "(no I, O, Z, S or V)."
+            )
         )
     if credit_code_check_char(value[:17]) != value[17]:
         raise ValidationError(_("The check character of this unified social credit code is wrong."))

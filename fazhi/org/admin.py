@@ -20,8 +20,15 @@ class UnitAdmin(ScopedAdminMixin, admin.ModelAdmin):
     search_fields = ["name", "short_name", "code", "area_code"]
     autocomplete_fields = ["parent"]
     fields = [
-        "code", "kind", "name", "short_name", "parent", "area_code", "credit_code",
-        "sort_order", "is_active",
+        "code",
+        "kind",
+        "name",
+        "short_name",
+        "parent",
+        "area_code",
+        "credit_code",
+        "sort_order",
+        "is_active",
     ]
     list_per_page = 100
 

@@ -10,8 +10,17 @@ class UnitSerializer(serializers.ModelSerializer):
     class Meta:
         model = Unit
         fields = [
-            "id", "code", "kind", "kind_display", "name", "short_name", "area_code",
-            "credit_code", "parent", "depth", "is_active",
+            "id",
+            "code",
+            "kind",
+            "kind_display",
+            "name",
+            "short_name",
+            "area_code",
+            "credit_code",
+            "parent",
+            "depth",
+            "is_active",
         ]
 
 

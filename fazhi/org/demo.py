@@ -120,7 +120,9 @@ def load_units() -> dict[str, Unit]:
         "区委依法治区办",
         order=3,
     )
-    bureau = _unit("510704-sfj", K.JUSTICE_BUREAU, "绵阳市游仙区司法局", district, "区司法局", order=4)
+    bureau = _unit(
+        "510704-sfj", K.JUSTICE_BUREAU, "绵阳市游仙区司法局", district, "区司法局", order=4
+    )
     for i, name in enumerate(BUREAU_SECTIONS, start=1):
         _unit(f"510704-sfj-{i:02d}", K.BUREAU_SECTION, name, bureau, order=i)
     units = {"district": district, "bureau": bureau}
@@ -132,7 +134,11 @@ def load_units() -> dict[str, Unit]:
         units[name] = township
         units[office] = _unit(f"510704{suffix}-sfs", K.JUSTICE_OFFICE, office, township)
     units["新桥镇人民调解委员会"] = _unit(
-        "510704101-twh", K.MEDIATION_COMMITTEE, "新桥镇人民调解委员会", units["新桥镇"], "新桥镇调委会"
+        "510704101-twh",
+        K.MEDIATION_COMMITTEE,
+        "新桥镇人民调解委员会",
+        units["新桥镇"],
+        "新桥镇调委会",
     )
     return units
 
@@ -175,7 +181,9 @@ def _user(username, full_name, unit, role, **flags) -> User:
 def load(year: int, out) -> None:
     units = load_units()
     roles = load_roles()
-    _user("admin", "系统管理员", units["bureau"], roles["sysadmin"], is_staff=True, is_superuser=True)
+    _user(
+        "admin", "系统管理员", units["bureau"], roles["sysadmin"], is_staff=True, is_superuser=True
+    )
     _user("leader", "王局长", units["bureau"], roles["leader"])
     _user("xinqiao", "李新桥", units["新桥镇司法所"], roles["township_staff"])
     _user("xiaojiangou", "张小枧", units["小枧沟司法所"], roles["township_staff"])

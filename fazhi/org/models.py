@@ -39,9 +39,7 @@ class Unit(models.Model):
         _("unit code"),
         max_length=32,
         unique=True,
-        validators=[
-            RegexValidator(r"^[A-Za-z0-9-]+$", _("Use letters, digits and hyphens only."))
-        ],
+        validators=[RegexValidator(r"^[A-Za-z0-9-]+$", _("Use letters, digits and hyphens only."))],
         help_text=_("Stable identifier used by reports, imports and the command line."),
     )
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)

@@ -1,6 +1,6 @@
 """Reads of units and users, always through the viewer's data scope."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from fazhi.org.models import Role, Unit, User
 from fazhi.org.scope import get_visible_or_404
@@ -11,10 +11,10 @@ def unit_list(*, viewer: User, kind: str = "", search: str = "", active: str = "
     if kind:
         units = units.filter(kind=kind)
     if search:
-        units = units.filter(name__icontains=search) | units.filter(code__icontains=search)
+        units = units.filter(Q(name__icontains=search) | Q(code__icontains=search))
     if active in ("1", "0"):
         units = units.filter(is_active=active == "1")
-    return units.annotate(user_count=Count("users"))
+    return units.annotate(user_count=Count("users")).order_by("path")
 
 
 def get_unit_for_user(user: User, pk) -> Unit:
@@ -31,10 +31,8 @@ def user_list(*, viewer: User, unit: Unit | None = None, search: str = "") -> Qu
         low, high = unit.subtree_bounds()
         users = users.filter(unit__path__gte=low, unit__path__lt=high)
     if search:
-        users = users.filter(username__icontains=search) | users.filter(
-            full_name__icontains=search
-        )
-    return users
+        users = users.filter(Q(username__icontains=search) | Q(full_name__icontains=search))
+    return users.order_by("unit__path", "username")
 
 
 def get_user_for_user(user: User, pk) -> User:

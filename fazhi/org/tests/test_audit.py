@@ -1,0 +1,71 @@
+"""Audit: every change of a unit, role or user keeps who, when and what changed."""
+
+import pytest
+from auditlog.context import set_actor
+from auditlog.models import LogEntry
+from django.urls import reverse
+
+from fazhi.org import services
+from fazhi.org.models import Unit, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_edit_keeps_who_when_and_the_changed_fields(district):
+    unit = Unit.objects.get(code="510704101")
+    admin = district["admin"]
+    with set_actor(admin):
+        services.unit_update(unit=unit, short_name="新桥")
+    entry = LogEntry.objects.get_for_object(unit).filter(action=LogEntry.Action.UPDATE).get()
+    assert entry.actor == admin
+    assert entry.timestamp is not None
+    assert entry.changes_dict["short_name"] == ["", "新桥"]
+
+
+def test_an_edit_through_the_admin_is_recorded_with_its_author(district, login):
+    unit = Unit.objects.get(code="510704101")
+    client = login("admin")
+    url = f"/admin/org/unit/{unit.pk}/change/"
+    form = {
+        "code": unit.code,
+        "kind": unit.kind,
+        "name": "新桥镇人民政府",
+        "short_name": "",
+        "parent": unit.parent_id,
+        "area_code": "",
+        "credit_code": "",
+        "sort_order": 0,
+        "is_active": "on",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = LogEntry.objects.get_for_object(unit).latest("timestamp")
+    assert entry.actor == district["admin"]
+    assert entry.changes_dict["name"] == ["新桥镇", "新桥镇人民政府"]
+
+
+def test_the_units_page_shows_its_history(district, login):
+    unit = Unit.objects.get(code="510704101")
+    with set_actor(district["admin"]):
+        services.unit_update(unit=unit, short_name="新桥")
+    response = login("leader").get(reverse("org:unit_detail", args=[unit.pk]))
+    assert "变更记录" in response.text
+    assert "系统管理员" in response.text and "新桥" in response.text
+
+
+def test_role_changes_of_a_user_are_recorded_and_passwords_are_not(district):
+    user = User.objects.get(username="liaison")
+    user.set_password("another-secret-1")
+    user.save()
+    entry = LogEntry.objects.get_for_object(user).latest("timestamp")
+    assert "password" not in entry.changes_dict
+
+
+def test_the_audit_trail_is_read_only_in_the_admin(district, login):
+    entry = LogEntry.objects.first()
+    client = login("admin")
+    assert client.get("/admin/auditlog/logentry/").status_code == 200
+    assert client.get("/admin/auditlog/logentry/add/").status_code == 403
+    response = client.post(f"/admin/auditlog/logentry/{entry.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert LogEntry.objects.filter(pk=entry.pk).exists()
