@@ -20,9 +20,7 @@ def log_in(page, username, password="fazhi-demo"):
     page.get_by_role("button", name="登录").click()
 
 
-def test_leader_logs_in_sees_the_workbench_and_navigation_in_chinese_and_logs_out(
-    district, page
-):
+def test_leader_logs_in_sees_the_workbench_and_navigation_in_chinese_and_logs_out(district, page):
     log_in(page, "leader")
     expect(page.get_by_role("heading", name="工作台")).to_be_visible()
     nav = page.get_by_role("navigation", name="导航")

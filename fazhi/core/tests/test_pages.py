@@ -30,9 +30,7 @@ def external_urls(html: str, own_host: str = "testserver") -> list[str]:
     collector.feed(html)
     found = collector.urls + re.findall(r"url\(['\"]?([^)'\"]*)", html)
     own = re.compile(rf"^(https?:)?//{re.escape(own_host)}(:\d+)?(/|$)", re.I)
-    return [
-        u for u in found if re.match(r"^(https?:)?//", u.strip(), re.I) and not own.match(u)
-    ]
+    return [u for u in found if re.match(r"^(https?:)?//", u.strip(), re.I) and not own.match(u)]
 
 
 def test_the_detector_catches_an_external_script():

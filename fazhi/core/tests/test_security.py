@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessFailureLog, AccessLog
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
