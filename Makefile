@@ -23,7 +23,7 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 install: $(VENV)/.installed
 
 translations: install
-	$(FAZHI) compile_translations
+	DJANGO_DEBUG=1 $(FAZHI) compile_translations
 
 migrate: install
 	DJANGO_DEBUG=1 $(FAZHI) migrate --noinput
@@ -45,8 +45,8 @@ run: translations migrate
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(FAZHI) makemigrations --check --dry-run
-	$(FAZHI) compile_translations --check
+	DJANGO_DEBUG=1 $(FAZHI) makemigrations --check --dry-run
+	DJANGO_DEBUG=1 $(FAZHI) compile_translations --check
 
 # The suite on SQLite, then on PostgreSQL when one answers (REQUIRE_POSTGRES=1: it must),
 # browser tests included when /usr/bin/chromium exists (REQUIRE_BROWSER=1: it must).
