@@ -60,8 +60,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
-    "auditlog",
-    "axes",
+    "fazhi.core.apps.AuditlogConfig",
+    "fazhi.core.apps.AxesConfig",
     "fazhi.core",
     "fazhi.org",
 ]

@@ -1,3 +1,5 @@
+from auditlog.apps import AuditlogConfig as _AuditlogConfig
+from axes.apps import AppConfig as _AxesConfig
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,12 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "fazhi.core"
     verbose_name = _("Core")
+
+
+# The admin shows these libraries' apps under names a bureau clerk understands.
+class AuditlogConfig(_AuditlogConfig):
+    verbose_name = _("Audit trail")
+
+
+class AxesConfig(_AxesConfig):
+    verbose_name = _("Login records")

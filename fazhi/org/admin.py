@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.org import services
 from fazhi.org.models import Role, Unit, User
+
+# Permissions are granted through roles (which also carry the data scope), not groups.
+admin.site.unregister(Group)
 
 
 class ScopedAdminMixin:
