@@ -37,3 +37,8 @@ def app_urlpatterns():
         if prefix:
             patterns.append(path(prefix, include(f"{config.name}.urls")))
     return patterns
+
+
+def csrf_failure(request, reason=""):
+    """A Chinese explanation instead of Django's technical CSRF page."""
+    return render(request, "403_csrf.html", status=403)

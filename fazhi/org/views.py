@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from fazhi.core.audit import history_for
+from fazhi.core.rendering import render_list
 from fazhi.org import selectors
 from fazhi.org.models import Unit
 
@@ -23,8 +24,7 @@ def unit_list(request):
     }
     units = selectors.unit_list(viewer=request.user, **filters)
     context = {"page": _page(request, units), "filters": filters, "kinds": Unit.Kind.choices}
-    template = "org/_unit_rows.html" if request.htmx else "org/unit_list.html"
-    return render(request, template, context)
+    return render_list(request, "org/unit_list.html", "org/_unit_rows.html", context)
 
 
 @login_required
@@ -47,8 +47,7 @@ def user_list(request):
     search = request.GET.get("q", "").strip()
     users = selectors.user_list(viewer=request.user, search=search)
     context = {"page": _page(request, users), "filters": {"search": search}}
-    template = "org/_user_rows.html" if request.htmx else "org/user_list.html"
-    return render(request, template, context)
+    return render_list(request, "org/user_list.html", "org/_user_rows.html", context)
 
 
 @login_required

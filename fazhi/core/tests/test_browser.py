@@ -58,3 +58,26 @@ def test_township_user_sees_only_the_own_township_in_the_browser(district, page)
 def test_wrong_password_shows_a_chinese_error(district, page):
     log_in(page, "leader", "not-the-password")
     expect(page.get_by_role("alert")).to_contain_text("请输入一个正确的用户名和密码")
+
+
+def test_no_page_makes_the_browser_leave_the_intranet(district, page):
+    """Every request the browser makes, scripts and API docs included, goes to our own server."""
+    own = page.base_url
+    outside = []
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((own, "data:", "blob:")) else outside.append(r.url),
+    )
+    log_in(page, "admin")
+    for path in [
+        "/",
+        "/org/units/",
+        "/org/users/",
+        "/accounts/password/",
+        "/api/v1/docs/",
+        "/admin/",
+    ]:
+        page.goto(own + path)
+        page.wait_for_load_state("networkidle")
+    expect(page.get_by_text("法治工作平台 系统管理")).to_be_visible()
+    assert outside == []

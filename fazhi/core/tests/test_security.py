@@ -116,3 +116,30 @@ def test_english_can_be_chosen(district, login):
     client = login("leader")
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert "Workbench" in client.get(reverse("home")).text
+
+
+def test_password_change_applies_the_rules_in_chinese(district, login):
+    client = login("xinqiao")
+    form = {"old_password": "fazhi-demo", "new_password1": "20190101", "new_password2": "20190101"}
+    response = client.post(reverse("password_change"), form)
+    assert response.status_code == 200 and "只包含数字" in response.text
+    form["new_password1"] = form["new_password2"] = "Xinqiao-sfs-2019"
+    assert client.post(reverse("password_change"), form).status_code == 302
+    assert attempt(Client(), "xinqiao", "Xinqiao-sfs-2019").status_code == 302
+
+
+def test_an_expired_form_gets_a_chinese_explanation(district, login):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(district["leader"])
+    response = client.post(reverse("password_change"), {})
+    assert response.status_code == 403
+    assert "表单已失效" in response.text
+
+
+def test_error_pages_are_chinese_and_inside_the_shell(district, login):
+    client = login("liaison")
+    not_found = client.get("/org/units/999999/")
+    assert not_found.status_code == 404
+    assert "页面不存在" in not_found.text and "退出登录" in not_found.text
+    forbidden = client.get(reverse("org:user_list"))
+    assert forbidden.status_code == 403 and "没有权限" in forbidden.text

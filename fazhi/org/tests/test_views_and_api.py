@@ -66,6 +66,13 @@ def test_htmx_request_gets_only_the_rows(district, login):
     assert "新桥镇" in response.text and "区市场监督管理局" not in response.text
 
 
+def test_htmx_history_restore_gets_the_whole_page(district, login):
+    headers = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    response = login("leader").get(reverse("org:unit_list"), headers=headers)
+    assert "<html" in response.text
+    assert "HX-Request" in response["Vary"]
+
+
 def test_user_list_needs_the_view_user_permission(district, login):
     # The liaison's role carries no org.view_user: the page is refused and not in the menu.
     client = login("liaison")
