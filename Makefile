@@ -11,10 +11,11 @@ PORT ?= 8000
 
 .PHONY: run test install translations lint migrate demo clean
 
-# uv itself, when the machine has none: installed into .tools with pip.
+# uv itself, when the machine has none: into a small venv in .tools, or, where Python has no
+# venv module (Debian without python3-venv), straight into .tools with pip --target.
 .tools/bin/uv:
-	$(PYTHON) -m venv .tools
-	.tools/bin/pip install --quiet uv
+	$(PYTHON) -m venv .tools && .tools/bin/pip install --quiet uv \
+		|| { rm -rf .tools && $(PYTHON) -m pip install --quiet --target .tools uv; }
 
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
@@ -53,12 +54,14 @@ lint: install
 test: lint
 	@echo "== the suite on SQLite =="
 	$(VENV)/bin/pytest
-	@if $(VENV)/bin/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	@if $(VENV)/bin/python -c "import psycopg; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/tmp/fazhi-pg-probe.err; then \
 		echo "== the same suite on PostgreSQL ($(TEST_POSTGRES_URL)) =="; \
 		DATABASE_URL='$(TEST_POSTGRES_URL)' $(VENV)/bin/pytest; \
 	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
+		tail -n 1 /tmp/fazhi-pg-probe.err >&2; \
 		echo "PostgreSQL at $(TEST_POSTGRES_URL) does not answer and REQUIRE_POSTGRES=1" >&2; exit 1; \
 	else \
+		tail -n 1 /tmp/fazhi-pg-probe.err; \
 		echo "== PostgreSQL not reachable at $(TEST_POSTGRES_URL): PostgreSQL run skipped =="; \
 	fi
 

@@ -17,3 +17,15 @@ class ScopedViewSetMixin:
 
     def get_queryset(self):
         return super().get_queryset().visible_to(self.request.user)
+
+
+def visible_choices(model):
+    """For a filter's `queryset`: the choices of `model` that the requesting user may see, so
+    neither the browsable API's filter form nor a filter parameter reveals other records."""
+
+    def choices(request):
+        if request is None:
+            return model._default_manager.none()
+        return model._default_manager.visible_to(request.user)
+
+    return choices

@@ -1,8 +1,94 @@
-"""Reading the audit trail (django-auditlog) for display on a record's page."""
+"""Reading the audit trail (django-auditlog) for people: field labels, choice labels, related
+records by name only when the viewer may see them."""
+
+from dataclasses import dataclass
 
 from auditlog.models import LogEntry
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.translation import gettext as _
 
 
-def history_for(obj, limit: int = 50) -> list[LogEntry]:
-    """The latest changes of `obj`, newest first, with who made them."""
-    return list(LogEntry.objects.get_for_object(obj).select_related("actor")[:limit])
+@dataclass
+class ChangeLine:
+    """One changed field. style: "change" (old → new), "set" (a new record's value) or
+    "m2m" (old holds the verb: added / removed, new the names)."""
+
+    label: str
+    old: str
+    new: str
+    style: str = "change"
+
+    def text(self) -> str:
+        if self.style == "set":
+            return self.new
+        if self.style == "m2m":
+            return f"{self.old} {self.new}"
+        return f"{self.old} → {self.new}"
+
+
+def history_for(obj, viewer, limit: int = 50) -> list[tuple[LogEntry, list[ChangeLine]]]:
+    """The latest changes of `obj`, newest first, each with its readable change lines."""
+    entries = LogEntry.objects.get_for_object(obj).select_related("actor")[:limit]
+    return [(entry, describe_changes(entry, viewer)) for entry in entries]
+
+
+def describe_changes(entry: LogEntry, viewer) -> list[ChangeLine]:
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    lines = []
+    for name, change in (entry.changes_dict or {}).items():
+        field = _field(model, name)
+        label = str(field.verbose_name) if field is not None else name
+        if isinstance(change, dict) and change.get("type") == "m2m":
+            lines.append(_m2m_line(label, change))
+            continue
+        old, new = (list(change) + [None, None])[:2]
+        lines.append(
+            ChangeLine(
+                label,
+                _display(field, old, viewer),
+                _display(field, new, viewer),
+                style="set" if entry.action == LogEntry.Action.CREATE else "change",
+            )
+        )
+    return lines
+
+
+def _field(model, name):
+    if model is None:
+        return None
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
+def _display(field, value, viewer) -> str:
+    if value in (None, "None", ""):
+        return "—"
+    if field is None:
+        return str(value)
+    if isinstance(field, models.BooleanField):
+        return _("yes") if str(value) in ("True", "true", "1") else _("no")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.ForeignKey):
+        return _related_name(field.related_model, [value], viewer)[0]
+    return str(value)
+
+
+def _related_name(model, pks, viewer) -> list[str]:
+    """Names of related records, or a neutral label for those outside the viewer's scope
+    (viewer None: unrestricted, for the superusers' audit trail)."""
+    queryset = model._default_manager.all()
+    if viewer is not None and hasattr(queryset, "visible_to"):
+        queryset = queryset.visible_to(viewer)
+    found = {str(o.pk): str(o) for o in queryset.filter(pk__in=[p for p in pks if p])}
+    return [found.get(str(pk), _("(a record outside your data scope)")) for pk in pks]
+
+
+def _m2m_line(label, change) -> ChangeLine:
+    names = [str(o) for o in change.get("objects", [])]
+    operation = change.get("operation")
+    verb = {"add": _("added"), "delete": _("removed"), "clear": _("cleared")}.get(operation, "")
+    return ChangeLine(label, verb, "、".join(names) or "—", style="m2m")

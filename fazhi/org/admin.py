@@ -1,24 +1,62 @@
+"""System administration (系统管理) of units, users, roles and the audit trail.
+
+The admin obeys the data scope like every other route: a staff user with a narrower role sees and
+edits only units and users inside it, cannot create root units, and cannot change superuser
+rights, staff rights or roles (which would widen their own scope). Roles and the audit trail are
+for superusers only.
+"""
+
+from auditlog.models import LogEntry
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.audit import describe_changes
 from fazhi.org import services
 from fazhi.org.models import Role, Unit, User
 
 # Permissions are granted through roles (which also carry the data scope), not groups.
 admin.site.unregister(Group)
+admin.site.unregister(LogEntry)
 
 
 class ScopedAdminMixin:
-    """The admin obeys the data scope too: an administrator with a narrower role sees less."""
+    """Lists, change pages and unit choices limited to the staff user's data scope."""
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Unit:
+            kwargs["queryset"] = Unit.objects.visible_to(request.user)
+            if not request.user.is_superuser:
+                kwargs["required"] = True
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class UnitAdminForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["code", "kind", "name", "short_name", "parent", "area_code", "credit_code"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and "parent" in cleaned:
+            try:
+                stored = Unit.objects.get(pk=self.instance.pk)
+                services.check_move(stored, cleaned["parent"])
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
+
 
 @admin.register(Unit)
 class UnitAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    form = UnitAdminForm
     list_display = ["indented_name", "code", "kind", "area_code", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name", "code", "area_code"]
@@ -31,7 +69,6 @@ class UnitAdmin(ScopedAdminMixin, admin.ModelAdmin):
         "parent",
         "area_code",
         "credit_code",
-        "sort_order",
         "is_active",
     ]
     list_per_page = 100
@@ -54,8 +91,18 @@ class UnitAdmin(ScopedAdminMixin, admin.ModelAdmin):
         return False
 
 
+class SuperuserOnlyAdmin(admin.ModelAdmin):
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
+
+
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(SuperuserOnlyAdmin):
     list_display = ["name", "code", "data_scope", "description"]
     filter_horizontal = ["permissions", "custom_units"]
     search_fields = ["name", "code"]
@@ -77,4 +124,54 @@ class UserAdmin(ScopedAdminMixin, DjangoUserAdmin):
     add_fieldsets = [
         (None, {"fields": ["username", "full_name", "unit", "password1", "password2"]}),
     ]
-    readonly_fields = ["last_login", "date_joined"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["last_login", "date_joined"]
+        if not request.user.is_superuser:
+            readonly += ["is_staff", "is_superuser", "roles"]
+        return readonly
+
+
+class ReadOnlyAdmin(SuperuserOnlyAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LogEntry)
+class AuditTrailAdmin(ReadOnlyAdmin):
+    """The audit trail, read-only, in words a clerk reads: who changed what, from what to what."""
+
+    list_display = [
+        "timestamp",
+        "actor",
+        "action",
+        "content_type",
+        "object_repr",
+        "change_summary",
+    ]
+    list_filter = ["action", "content_type", "timestamp"]
+    search_fields = ["object_repr", "actor__username", "actor__full_name"]
+    date_hierarchy = "timestamp"
+    list_select_related = ["actor", "content_type"]
+    fields = [
+        "timestamp",
+        "actor",
+        "action",
+        "content_type",
+        "object_repr",
+        "remote_addr",
+        "change_summary",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description=_("Changes"))
+    def change_summary(self, entry):
+        # Superusers only (see ReadOnlyAdmin), so related records are named without scoping.
+        lines = describe_changes(entry, viewer=None)
+        return format_html_join("", "<div>{}：{}</div>", ((ln.label, ln.text()) for ln in lines))

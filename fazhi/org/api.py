@@ -1,6 +1,7 @@
+import django_filters
 from rest_framework import serializers, viewsets
 
-from fazhi.core.api import ScopedViewSetMixin, router
+from fazhi.core.api import ScopedViewSetMixin, router, visible_choices
 from fazhi.org.models import Unit, User
 
 
@@ -33,14 +34,31 @@ class UserSerializer(serializers.ModelSerializer):
         fields = ["id", "username", "full_name", "unit", "unit_name", "roles", "is_active"]
 
 
+class UnitFilter(django_filters.FilterSet):
+    parent = django_filters.ModelChoiceFilter(queryset=visible_choices(Unit))
+
+    class Meta:
+        model = Unit
+        fields = ["kind", "parent", "is_active", "code"]
+
+
+class UserFilter(django_filters.FilterSet):
+    unit = django_filters.ModelChoiceFilter(queryset=visible_choices(Unit))
+
+    class Meta:
+        model = User
+        fields = ["unit", "is_active"]
+
+
 class UnitViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """Units within the caller's data scope."""
 
     queryset = Unit.objects.select_related("parent")
     serializer_class = UnitSerializer
-    filterset_fields = ["kind", "parent", "is_active", "code"]
+    filterset_class = UnitFilter
     search_fields = ["name", "short_name", "code"]
     ordering_fields = ["path", "name", "code"]
+    ordering = ["path"]
 
 
 class UserViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
@@ -48,9 +66,10 @@ class UserViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
 
     queryset = User.objects.select_related("unit").prefetch_related("roles")
     serializer_class = UserSerializer
-    filterset_fields = ["unit", "is_active"]
+    filterset_class = UserFilter
     search_fields = ["username", "full_name"]
     ordering_fields = ["username", "unit__path"]
+    ordering = ["unit__path", "username"]
 
 
 router.register("units", UnitViewSet, basename="unit")

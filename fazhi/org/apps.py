@@ -14,9 +14,39 @@ class OrgConfig(AppConfig):
 
         from fazhi.org.models import Role, Unit, User
 
-        auditlog.register(Unit)
-        auditlog.register(Role, m2m_fields={"permissions", "custom_units"})
-        auditlog.register(User, exclude_fields=["password", "last_login"], m2m_fields={"roles"})
+        # Only the fields a person edits: no tree bookkeeping, timestamps or password hashes.
+        auditlog.register(
+            Unit,
+            include_fields=[
+                "code",
+                "kind",
+                "name",
+                "short_name",
+                "area_code",
+                "credit_code",
+                "parent",
+                "is_active",
+            ],
+        )
+        auditlog.register(
+            Role,
+            include_fields=["code", "name", "data_scope", "description"],
+            m2m_fields={"permissions", "custom_units"},
+        )
+        auditlog.register(
+            User,
+            include_fields=[
+                "username",
+                "full_name",
+                "phone",
+                "email",
+                "unit",
+                "is_active",
+                "is_staff",
+                "is_superuser",
+            ],
+            m2m_fields={"roles"},
+        )
 
     def menu(self):
         from fazhi.core.menu import MenuEntry

@@ -80,13 +80,12 @@ ROLES = [
 ]
 
 
-def _unit(code, kind, name, parent, short_name="", area_code="", order=0) -> Unit:
+def _unit(code, kind, name, parent, short_name="", area_code="") -> Unit:
     fields = {
         "kind": kind,
         "name": name,
         "short_name": short_name,
         "area_code": area_code,
-        "sort_order": order,
         "is_active": True,
     }
     existing = Unit.objects.filter(code=code).first()
@@ -110,27 +109,24 @@ DEMO_USERNAMES = {"admin", "leader", "xinqiao", "xiaojiangou", "liaison", "media
 
 def load_units() -> dict[str, Unit]:
     district = _unit(DISTRICT_CODE, K.DISTRICT, "绵阳市游仙区", None, "游仙区", DISTRICT_CODE)
-    _unit("510704-qwb", K.PARTY_OFFICE, "中共绵阳市游仙区委办公室", district, "区委办", order=1)
-    _unit("510704-zfb", K.PARTY_OFFICE, "绵阳市游仙区人民政府办公室", district, "区政府办", order=2)
+    _unit("510704-qwb", K.PARTY_OFFICE, "中共绵阳市游仙区委办公室", district, "区委办")
+    _unit("510704-zfb", K.PARTY_OFFICE, "绵阳市游仙区人民政府办公室", district, "区政府办")
     _unit(
         "510704-yfzq",
         K.PARTY_OFFICE,
         "中共绵阳市游仙区委全面依法治区委员会办公室",
         district,
         "区委依法治区办",
-        order=3,
     )
-    bureau = _unit(
-        "510704-sfj", K.JUSTICE_BUREAU, "绵阳市游仙区司法局", district, "区司法局", order=4
-    )
+    bureau = _unit("510704-sfj", K.JUSTICE_BUREAU, "绵阳市游仙区司法局", district, "区司法局")
     for i, name in enumerate(BUREAU_SECTIONS, start=1):
-        _unit(f"510704-sfj-{i:02d}", K.BUREAU_SECTION, name, bureau, order=i)
+        _unit(f"510704-sfj-{i:02d}", K.BUREAU_SECTION, name, bureau)
     units = {"district": district, "bureau": bureau}
     for i, (name, short) in enumerate(DEPARTMENTS, start=1):
-        units[short] = _unit(f"510704-d{i:02d}", K.DEPARTMENT, name, district, short, order=10 + i)
-    _unit("510704-fy", K.COURT, "绵阳市游仙区人民法院", district, "游仙区法院", order=50)
-    for i, (suffix, name, office) in enumerate(TOWNSHIPS, start=1):
-        township = _unit(f"510704{suffix}", K.TOWNSHIP, name, district, order=100 + i)
+        units[short] = _unit(f"510704-d{i:02d}", K.DEPARTMENT, name, district, short)
+    _unit("510704-fy", K.COURT, "绵阳市游仙区人民法院", district, "游仙区法院")
+    for suffix, name, office in TOWNSHIPS:
+        township = _unit(f"510704{suffix}", K.TOWNSHIP, name, district)
         units[name] = township
         units[office] = _unit(f"510704{suffix}-sfs", K.JUSTICE_OFFICE, office, township)
     units["新桥镇人民调解委员会"] = _unit(

@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from fazhi.core.validators import validate_area_code, validate_credit_code
 from fazhi.org.scope import ScopedQuerySet
 
-# Each level of the path is this many digits: up to 9,999 children per unit.
+# Each level of the path is this many digits. Positions run 0001..9998 so that the next
+# sibling's path, the subtree's upper bound, always has the same length.
 PATH_STEP = 4
+MAX_CHILDREN = 10**PATH_STEP - 2
 
 
 class Unit(models.Model):
@@ -70,7 +72,6 @@ class Unit(models.Model):
     # range [path, next sibling's path): one indexed query on any database.
     path = models.CharField(_("tree path"), max_length=252, unique=True, editable=False)
     depth = models.PositiveSmallIntegerField(_("depth"), default=0, editable=False)
-    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -85,7 +86,11 @@ class Unit(models.Model):
         verbose_name_plural = _("units")
         ordering = ["path"]
         constraints = [
-            models.CheckConstraint(condition=~Q(parent=F("pk")), name="unit_not_own_parent"),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="unit_not_own_parent",
+                violation_error_message=_("A unit cannot be moved under itself."),
+            ),
         ]
 
     def __str__(self):

@@ -33,6 +33,15 @@ def _is_unit(unit_field: str, unit_id: int) -> Q:
     return Q(**{unit_field or "pk": unit_id})
 
 
+def _roles_of(user: User) -> list:
+    """The user's roles, read once per user object (one request) rather than per queryset."""
+    roles = getattr(user, "_scope_roles", None)
+    if roles is None:
+        roles = list(user.roles.prefetch_related("custom_units"))
+        user._scope_roles = roles
+    return roles
+
+
 def scope_q(user: User, *, unit_field: str, owner_field: str | None = None) -> Q:
     """The filter selecting what `user` may see of a model with these scope fields."""
     if not user.is_authenticated or not user.is_active:
@@ -42,29 +51,22 @@ def scope_q(user: User, *, unit_field: str, owner_field: str | None = None) -> Q
     from fazhi.org.models import Role  # the models module imports this one
 
     q = NOTHING
-    roles = getattr(user, "_scope_roles", None)
-    if roles is None:
-        roles = list(user.roles.prefetch_related("custom_units"))
-        user._scope_roles = roles  # one query per request, not one per queryset
-    for role in roles:
+    for role in _roles_of(user):
         scope = role.data_scope
         if scope == Role.DataScope.ALL:
             return Q()
         if scope == Role.DataScope.CUSTOM:
             for unit in role.custom_units.all():
                 q |= _in_subtree(unit_field, unit)
+        elif scope == Role.DataScope.SELF and owner_field:
+            q |= Q(**{owner_field: user.pk})
         elif user.unit_id is None:
-            continue
+            continue  # the unit-based scopes need a unit
         elif scope == Role.DataScope.UNIT_AND_BELOW:
             q |= _in_subtree(unit_field, user.unit.scope_root())
-        elif scope == Role.DataScope.UNIT:
+        elif scope in (Role.DataScope.UNIT, Role.DataScope.SELF):
+            # SELF on a kind of record with no owner falls back to the own unit.
             q |= _is_unit(unit_field, user.unit_id)
-        elif scope == Role.DataScope.SELF:
-            if owner_field:
-                q |= Q(**{owner_field: user.pk})
-            else:
-                # A record kind with no owner: "own records" falls back to the own unit.
-                q |= _is_unit(unit_field, user.unit_id)
     return q
 
 

@@ -47,5 +47,10 @@ def scope_description(user: User) -> list[str]:
         return [str(Role.DataScope.ALL.label)]
     lines = []
     for role in user.roles.all():
-        lines.append(f"{role.name}：{role.get_data_scope_display()}")
+        line = f"{role.name}：{role.get_data_scope_display()}"
+        if role.data_scope == Role.DataScope.UNIT_AND_BELOW and user.unit_id:
+            line += f"（{user.unit.scope_root().name}）"  # a justice office covers its township
+        elif role.data_scope == Role.DataScope.UNIT and user.unit_id:
+            line += f"（{user.unit.name}）"
+        lines.append(line)
     return lines

@@ -35,8 +35,12 @@ def unit_detail(request, pk):
         "unit": unit,
         "ancestors": unit.ancestors(),
         "children": selectors.unit_children(viewer=request.user, unit=unit),
-        "users": selectors.user_list(viewer=request.user).filter(unit=unit),
-        "history": history_for(unit),
+        "users": (
+            selectors.user_list(viewer=request.user).filter(unit=unit)
+            if request.user.has_perm("org.view_user")
+            else []
+        ),
+        "history": history_for(unit, request.user),
     }
     return render(request, "org/unit_detail.html", context)
 
@@ -57,6 +61,6 @@ def user_detail(request, pk):
     context = {
         "shown": shown,
         "scope": selectors.scope_description(shown),
-        "history": history_for(shown),
+        "history": history_for(shown, request.user),
     }
     return render(request, "org/user_detail.html", context)

@@ -20,7 +20,6 @@ def test_admin_creates_a_unit_in_the_right_place_of_the_tree(district, login):
             "parent": township.pk,
             "area_code": "",
             "credit_code": "",
-            "sort_order": 0,
             "is_active": "on",
         },
     )
@@ -44,7 +43,6 @@ def test_admin_refuses_a_wrong_credit_code_in_chinese(district, login):
             "parent": unit.parent_id,
             "area_code": "",
             "credit_code": "11510704MB0000000X",
-            "sort_order": 0,
             "is_active": "on",
         },
     )
@@ -78,3 +76,116 @@ def test_non_staff_users_cannot_enter_the_admin(district, login):
     for username in ["leader", "xinqiao", "liaison"]:
         response = login(username).get("/admin/org/user/")
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+UNIT_FORM = {"short_name": "", "area_code": "", "credit_code": "", "is_active": "on"}
+
+
+def unit_form(unit, **changes):
+    return {
+        **UNIT_FORM,
+        "code": unit.code,
+        "kind": unit.kind,
+        "name": unit.name,
+        "parent": unit.parent_id or "",
+        **changes,
+    }
+
+
+def test_moving_a_unit_under_its_own_subordinate_is_refused_with_a_message(district, login):
+    xinqiao = Unit.objects.get(name="新桥镇")
+    office = Unit.objects.get(name="新桥镇司法所")
+    response = login("admin").post(
+        f"/admin/org/unit/{xinqiao.pk}/change/", unit_form(xinqiao, parent=office.pk)
+    )
+    assert response.status_code == 200
+    assert "不能把单位移到它自己或其下级单位之下" in response.text
+    assert Unit.objects.get(pk=xinqiao.pk).parent == xinqiao.parent
+
+
+def test_a_unit_as_its_own_parent_gets_the_same_message_not_a_constraint_name(district, login):
+    xinqiao = Unit.objects.get(name="新桥镇")
+    response = login("admin").post(
+        f"/admin/org/unit/{xinqiao.pk}/change/", unit_form(xinqiao, parent=xinqiao.pk)
+    )
+    assert response.status_code == 200
+    assert "不能把单位移到它自己或其下级单位之下" in response.text
+    assert "unit_not_own_parent" not in response.text
+
+
+@pytest.fixture
+def township_admin(district):
+    """xinqiao as a staff user whose role manages units and users of 新桥镇 only."""
+    from django.contrib.auth.models import Permission
+
+    from fazhi.org.models import Role
+
+    role = Role.objects.create(
+        code="township_admin", name="司法所管理员", data_scope=Role.DataScope.UNIT_AND_BELOW
+    )
+    role.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="org",
+            codename__in=[
+                "view_unit",
+                "add_unit",
+                "change_unit",
+                "view_user",
+                "add_user",
+                "change_user",
+            ],
+        )
+    )
+    user = district["xinqiao"]
+    user.is_staff = True
+    user.save()
+    user.roles.set([role])
+    return user
+
+
+def test_scoped_staff_cannot_place_units_outside_their_scope(township_admin, login):
+    client = login("xinqiao")
+    other = Unit.objects.get(name="小枧沟镇")
+    form = {**UNIT_FORM, "code": "v1", "kind": "VILLAGE", "name": "某村", "parent": other.pk}
+    response = client.post("/admin/org/unit/add/", form)
+    assert response.status_code == 200 and not Unit.objects.filter(code="v1").exists()
+    root = client.post("/admin/org/unit/add/", {**form, "parent": ""})
+    assert root.status_code == 200 and not Unit.objects.filter(code="v1").exists()
+    inside = client.post(
+        "/admin/org/unit/add/", {**form, "parent": Unit.objects.get(name="新桥镇").pk}
+    )
+    assert inside.status_code == 302
+    committee = Unit.objects.get(name="新桥镇人民调解委员会")
+    client.post(f"/admin/org/unit/{committee.pk}/change/", unit_form(committee, parent=other.pk))
+    assert Unit.objects.get(pk=committee.pk).parent.name == "新桥镇"
+    assert client.get(f"/admin/org/unit/{other.pk}/change/").status_code == 302  # not found
+
+
+def test_scoped_staff_cannot_raise_rights_or_move_users_out(township_admin, login):
+    client = login("xinqiao")
+    user = User.objects.get(username="xinqiao")
+    page = client.get(f"/admin/org/user/{user.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="is_superuser"' not in page.text and 'name="roles"' not in page.text
+    mediator = User.objects.get(username="mediator")
+    form = {
+        "username": "mediator",
+        "full_name": "陈调解",
+        "phone": "",
+        "email": "",
+        "unit": Unit.objects.get(name="小枧沟司法所").pk,
+        "is_active": "on",
+        "is_superuser": "on",
+        "is_staff": "on",
+    }
+    client.post(f"/admin/org/user/{mediator.pk}/change/", form)
+    mediator.refresh_from_db()
+    assert mediator.unit.name == "新桥镇人民调解委员会"
+    assert not mediator.is_superuser and not mediator.is_staff
+
+
+def test_roles_and_the_audit_trail_are_for_superusers_only(township_admin, login):
+    client = login("xinqiao")
+    assert client.get("/admin/org/role/").status_code == 403
+    assert client.get("/admin/auditlog/logentry/").status_code == 403
+    assert login("admin").get("/admin/org/role/").status_code == 200

@@ -34,7 +34,6 @@ def test_an_edit_through_the_admin_is_recorded_with_its_author(district, login):
         "parent": unit.parent_id,
         "area_code": "",
         "credit_code": "",
-        "sort_order": 0,
         "is_active": "on",
     }
     response = client.post(url, form)
@@ -69,3 +68,46 @@ def test_the_audit_trail_is_read_only_in_the_admin(district, login):
     response = client.post(f"/admin/auditlog/logentry/{entry.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
     assert LogEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_history_does_not_name_units_outside_the_viewers_scope(district, login):
+    mediator = User.objects.get(username="mediator")
+    home, away = mediator.unit, Unit.objects.get(name="小枧沟司法所")
+    with set_actor(district["admin"]):
+        for unit in (away, home):
+            mediator.unit = unit
+            mediator.save()
+    xinqiao_view = login("xinqiao").get(reverse("org:user_detail", args=[mediator.pk]))
+    assert "小枧沟" not in xinqiao_view.text
+    assert "不在您数据权限范围内的记录" in xinqiao_view.text
+    leader_view = login("leader").get(reverse("org:user_detail", args=[mediator.pk]))
+    assert "小枧沟司法所" in leader_view.text
+
+
+def test_history_of_a_new_record_lists_only_what_a_person_entered(district, login):
+    unit = services.unit_create(
+        parent=Unit.objects.get(name="新桥镇"), code="v9", kind=Unit.Kind.VILLAGE, name="新桥村"
+    )
+    response = login("leader").get(reverse("org:unit_detail", args=[unit.pk]))
+    history = response.text[response.text.index('data-testid="history"') :]
+    assert (
+        "名称：新桥村" in history
+        and "类型：村（社区）" in history
+        and "上级单位：新桥镇" in history
+    )
+    for noise in ["None", "树路径", "org.Unit", "ID："]:
+        assert noise not in history
+
+
+def test_role_changes_read_as_added_roles(district, login):
+    response = login("leader").get(reverse("org:user_detail", args=[district["xinqiao"].pk]))
+    assert "角色：添加 司法所工作人员" in response.text
+    assert "type →" not in response.text
+
+
+def test_the_audit_trail_page_reads_in_chinese(district, login):
+    unit = Unit.objects.get(code="510704101")
+    with set_actor(district["admin"]):
+        services.unit_update(unit=unit, short_name="新桥")
+    response = login("admin").get("/admin/auditlog/logentry/")
+    assert "简称：— → 新桥" in response.text

@@ -115,3 +115,20 @@ def test_subtree_query_can_use_the_path_index(district):
             cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         plan = " ".join(str(row) for row in cursor.fetchall())
     assert "index" in plan.lower(), plan
+
+
+def test_own_records_scope_without_a_unit_still_sees_oneself(district):
+    user = district["liaison"]
+    user.unit = None
+    user.save()
+    user.roles.set([Role.objects.create(code="s", name="本人", data_scope=Role.DataScope.SELF)])
+    user = User.objects.get(pk=user.pk)
+    assert list(User.objects.visible_to(user)) == [user]
+    assert not Unit.objects.visible_to(user).exists()
+
+
+def test_scope_description_names_the_township_a_justice_office_covers(district):
+    from fazhi.org.selectors import scope_description
+
+    assert scope_description(district["xinqiao"]) == ["司法所工作人员：本单位及以下（新桥镇）"]
+    assert scope_description(district["liaison"]) == ["部门联络员：仅本单位（区市场监督管理局）"]

@@ -1,10 +1,14 @@
 """The unit tree: creation, moves, validation of codes."""
 
+import threading
+import time
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from fazhi.org import services
-from fazhi.org.models import Unit
+from fazhi.org.models import PATH_STEP, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +69,86 @@ def test_valid_credit_code_is_accepted(district):
         credit_code=code + credit_code_check_char(code),
     )
     assert unit.pk
+
+
+def assert_tree_is_consistent():
+    """Every unit's path is its parent's path plus one 4-digit step, and depth matches."""
+    for unit in Unit.objects.select_related("parent"):
+        head = unit.parent.path if unit.parent else ""
+        assert unit.path[: len(head)] == head and len(unit.path) == len(head) + PATH_STEP, unit
+        assert unit.depth == len(unit.path) // PATH_STEP - 1, unit
+
+
+def test_the_demo_tree_is_consistent(district):
+    assert_tree_is_consistent()
+
+
+def test_a_unit_takes_at_most_9998_subordinates_and_the_last_keeps_its_subtree(district):
+    township = Unit.objects.get(name="新桥镇")
+    last = Unit.objects.create(
+        code="last",
+        kind=Unit.Kind.VILLAGE,
+        name="第9998村",
+        parent=township,
+        path=township.path + "9998",
+        depth=township.depth + 1,
+    )
+    child = services.unit_create(parent=last, code="c", kind=Unit.Kind.OTHER, name="村小组")
+    low, high = last.subtree_bounds()
+    assert len(high) == len(low) and low < child.path < high
+    assert set(Unit.objects.filter(path__gte=low, path__lt=high)) == {last, child}
+    with pytest.raises(ValidationError) as raised:
+        services.unit_create(parent=township, code="x", kind=Unit.Kind.VILLAGE, name="多余村")
+    assert "最多" in str(raised.value)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_create_and_move_are_serialised(district, monkeypatch):
+    """A clerk creates a unit under 新桥镇司法所 while another moves 新桥镇 under 魏城镇. Without
+    the tree lock the move misses the unit being created, which keeps a path under the old
+    place and drops out of its township's subtree."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's in-memory test database has no second connection")
+    office = Unit.objects.get(name="新桥镇司法所")
+    xinqiao, weicheng = Unit.objects.get(name="新桥镇"), Unit.objects.get(name="魏城镇")
+    creator_has_computed_its_path = threading.Event()
+    original = services._next_child_path
+
+    def slow_next_child_path(parent):
+        # Widen the window between computing the new path and saving it, in the creator only.
+        path = original(parent)
+        if threading.current_thread().name == "creator":
+            creator_has_computed_its_path.set()
+            time.sleep(1)
+        return path
+
+    monkeypatch.setattr(services, "_next_child_path", slow_next_child_path)
+    errors = []
+
+    def run(work):
+        try:
+            work()
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def create():
+        services.unit_create(parent=office, code="new", kind=Unit.Kind.OTHER, name="新")
+
+    def move():
+        creator_has_computed_its_path.wait(5)
+        services.unit_update(unit=xinqiao, parent=weicheng)
+
+    threads = [
+        threading.Thread(target=run, args=[create], name="creator"),
+        threading.Thread(target=run, args=[move], name="mover"),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert errors == []
+    low, high = Unit.objects.get(name="魏城镇").subtree_bounds()
+    assert low < Unit.objects.get(code="new").path < high
+    assert_tree_is_consistent()

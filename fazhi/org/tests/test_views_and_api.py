@@ -40,6 +40,7 @@ def test_township_user_cannot_open_another_townships_unit(district, login, other
 
 def test_township_user_list_of_units_leaves_out_other_townships(district, login):
     response = login("xinqiao").get(reverse("org:unit_list"))
+    assert response.status_code == 200
     assert "新桥镇司法所" in response.text
     assert "小枧沟" not in response.text
 
@@ -161,9 +162,10 @@ def test_api_user_list_needs_view_user_permission(district):
     assert api_as("liaison").get("/api/v1/users/").status_code == 403
 
 
-def test_api_is_read_only_for_units(district):
-    response = api_as("leader").post("/api/v1/units/", {"name": "x"}, format="json")
-    assert response.status_code in (403, 405)
+def test_api_is_read_only_for_units_and_users(district):
+    # Even a superuser cannot write: units and users are managed in 系统管理.
+    for url in ["/api/v1/units/", "/api/v1/users/"]:
+        assert api_as("admin").post(url, {"name": "x"}, format="json").status_code == 405
 
 
 def test_openapi_schema_and_docs_are_served(district, login):
@@ -174,3 +176,66 @@ def test_openapi_schema_and_docs_are_served(district, login):
     docs = client.get("/api/v1/docs/")
     assert docs.status_code == 200
     assert "swagger-ui" in docs.text
+
+
+def test_browsable_api_filter_form_offers_only_visible_units(district):
+    for url in ["/api/v1/units/", "/api/v1/users/"]:
+        response = api_as("xinqiao").get(url, HTTP_ACCEPT="text/html")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "新桥镇司法所" in html
+        assert "小枧沟" not in html and "区市场监督管理局" not in html, url
+
+
+def test_filter_parameter_does_not_reveal_whether_another_unit_exists(district, other_township):
+    client = api_as("xinqiao")
+    hidden = client.get("/api/v1/units/", {"parent": other_township["unit"].pk})
+    missing = client.get("/api/v1/units/", {"parent": 999999})
+    assert hidden.status_code == missing.status_code == 400
+    assert (
+        api_as("xiaojiangou")
+        .get("/api/v1/units/", {"parent": other_township["unit"].pk})
+        .json()["count"]
+        == 1
+    )
+
+
+def test_api_schema_and_docs_need_a_login(db):
+    assert APIClient().get("/api/v1/schema/").status_code in (401, 403)
+    assert APIClient().get("/api/v1/docs/").status_code in (401, 403)
+
+
+def test_liaison_sees_own_department_and_nothing_of_the_townships(district, login):
+    client = login("liaison")
+    own = Unit.objects.get(name="区市场监督管理局")
+    assert client.get(reverse("org:unit_detail", args=[own.pk])).status_code == 200
+    township = Unit.objects.get(name="新桥镇")
+    assert client.get(reverse("org:unit_detail", args=[township.pk])).status_code == 404
+
+
+def test_mediator_sees_own_committee_without_its_users(district, login):
+    client = login("mediator")
+    committee = Unit.objects.get(name="新桥镇人民调解委员会")
+    url = reverse("org:unit_detail", args=[committee.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    # The mediator role carries no org.view_user: the unit page lists no users.
+    assert 'fz-muted small">mediator<' not in response.text
+    office = Unit.objects.get(name="新桥镇司法所")
+    assert client.get(reverse("org:unit_detail", args=[office.pk])).status_code == 404
+    assert client.get(reverse("org:user_list")).status_code == 403
+    assert 'fz-muted small">mediator<' in login("leader").get(url).text
+
+
+def test_logout_by_typed_url_asks_first_and_post_logs_out(district, login):
+    client = login("leader")
+    response = client.get("/accounts/logout/")
+    assert response.status_code == 200 and "确定要退出登录吗" in response.text
+    assert client.get(reverse("home")).status_code == 200
+    client.post("/accounts/logout/")
+    assert client.get(reverse("home")).status_code == 302
+
+
+def test_favicon_is_served_from_our_own_static_files(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("fazhi/favicon.svg")
