@@ -163,14 +163,25 @@ def grant(role: Role, perms: list[str]) -> None:
 
 
 def _user(username, full_name, unit, role, **flags) -> User:
-    user, created = User.objects.get_or_create(username=username)
-    user.full_name, user.unit, user.is_active = full_name, unit, True
-    user.is_staff = flags.get("is_staff", False)
-    user.is_superuser = flags.get("is_superuser", False)
-    if created:
+    """Create the demo user, or bring an existing one back to its demo state."""
+    fields = {
+        "full_name": full_name,
+        "unit": unit,
+        "is_active": True,
+        "is_staff": flags.get("is_staff", False),
+        "is_superuser": flags.get("is_superuser", False),
+    }
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User(username=username, **fields)
         user.set_password(DEMO_PASSWORD)
-    user.save()
-    user.roles.set([role])
+        user.save()
+    elif any(getattr(user, name) != value for name, value in fields.items()):
+        for name, value in fields.items():
+            setattr(user, name, value)
+        user.save()
+    if list(user.roles.all()) != [role]:
+        user.roles.set([role])
     return user
 
 
