@@ -14,6 +14,8 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.admin import TokenAdmin as DrfTokenAdmin
+from rest_framework.authtoken.models import TokenProxy
 
 from fazhi.core.audit import describe_changes
 from fazhi.org import services
@@ -99,6 +101,15 @@ class SuperuserOnlyAdmin(admin.ModelAdmin):
         return self.has_module_permission(request)
 
     has_add_permission = has_change_permission = has_delete_permission = has_view_permission
+
+
+# An API token acts as its user: only superusers issue them, whatever a role grants.
+admin.site.unregister(TokenProxy)
+
+
+@admin.register(TokenProxy)
+class TokenAdmin(SuperuserOnlyAdmin, DrfTokenAdmin):
+    pass
 
 
 @admin.register(Role)

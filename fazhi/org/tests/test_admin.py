@@ -125,8 +125,9 @@ def township_admin(district):
     )
     role.permissions.set(
         Permission.objects.filter(
-            content_type__app_label="org",
             codename__in=[
+                "add_tokenproxy",
+                "view_tokenproxy",
                 "view_unit",
                 "add_unit",
                 "change_unit",
@@ -188,4 +189,6 @@ def test_roles_and_the_audit_trail_are_for_superusers_only(township_admin, login
     client = login("xinqiao")
     assert client.get("/admin/org/role/").status_code == 403
     assert client.get("/admin/auditlog/logentry/").status_code == 403
+    assert client.get("/admin/authtoken/tokenproxy/").status_code == 403
     assert login("admin").get("/admin/org/role/").status_code == 200
+    assert login("admin").get("/admin/authtoken/tokenproxy/").status_code == 200
