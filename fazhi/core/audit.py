@@ -4,6 +4,7 @@ records by name only when the viewer may see them."""
 from dataclasses import dataclass
 
 from auditlog.models import LogEntry
+from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext as _
@@ -27,10 +28,34 @@ class ChangeLine:
         return f"{self.old} → {self.new}"
 
 
-def history_for(obj, viewer, limit: int = 50) -> list[tuple[LogEntry, list[ChangeLine]]]:
-    """The latest changes of `obj`, newest first, each with its readable change lines."""
-    entries = LogEntry.objects.get_for_object(obj).select_related("actor")[:limit]
-    return [(entry, describe_changes(entry, viewer)) for entry in entries]
+@dataclass
+class HistoryItem:
+    entry: LogEntry
+    actor_name: str
+    lines: list[ChangeLine]
+
+
+def history_for(obj, viewer, limit: int = 50) -> list[HistoryItem]:
+    """The latest changes of `obj`, newest first, with who made them (named only when the
+    viewer may see that user) and readable change lines."""
+    entries = list(LogEntry.objects.get_for_object(obj).select_related("actor")[:limit])
+    actor_ids = {e.actor_id for e in entries if e.actor_id}
+    visible = set(
+        get_user_model()
+        .objects.visible_to(viewer)
+        .filter(pk__in=actor_ids)
+        .values_list("pk", flat=True)
+    )
+    items = []
+    for entry in entries:
+        if entry.actor_id is None:
+            actor = _("system")
+        elif entry.actor_id in visible:
+            actor = entry.actor.get_full_name()
+        else:
+            actor = _("(a user outside your data scope)")
+        items.append(HistoryItem(entry, actor, describe_changes(entry, viewer)))
+    return items
 
 
 def describe_changes(entry: LogEntry, viewer) -> list[ChangeLine]:

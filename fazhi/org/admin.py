@@ -7,11 +7,14 @@ for superusers only.
 """
 
 from auditlog.models import LogEntry
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken.admin import TokenAdmin as DrfTokenAdmin
@@ -20,6 +23,7 @@ from rest_framework.authtoken.models import TokenProxy
 from fazhi.core.audit import describe_changes
 from fazhi.org import services
 from fazhi.org.models import Role, Unit, User
+from fazhi.org.rules import can_manage_user
 
 # Permissions are granted through roles (which also carry the data scope), not groups.
 admin.site.unregister(Group)
@@ -47,12 +51,17 @@ class UnitAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk and "parent" in cleaned:
-            try:
-                stored = Unit.objects.get(pk=self.instance.pk)
-                services.check_move(stored, cleaned["parent"])
-            except ValidationError as error:
-                self.add_error(None, error)
+        if "parent" not in cleaned:
+            return cleaned
+        parent = cleaned["parent"]
+        stored = Unit.objects.get(pk=self.instance.pk) if self.instance.pk else None
+        try:
+            if stored is not None:
+                services.check_move(stored, parent)
+            if stored is None or stored.parent_id != (parent.pk if parent else None):
+                services.check_room_under(parent)
+        except ValidationError as error:
+            self.add_error(None, error)
         return cleaned
 
 
@@ -74,6 +83,17 @@ class UnitAdmin(ScopedAdminMixin, admin.ModelAdmin):
         "is_active",
     ]
     list_per_page = 100
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None and obj.parent_id and "parent" in form.base_fields:
+            # A township's staff may edit their township although its parent (the district)
+            # lies outside their scope: the stored parent stays a valid choice.
+            field = form.base_fields["parent"]
+            field.queryset = Unit.objects.filter(
+                Q(pk__in=field.queryset.values("pk")) | Q(pk=obj.parent_id)
+            )
+        return form
 
     @admin.display(description=_("name"), ordering="path")
     def indented_name(self, obj):
@@ -112,6 +132,16 @@ class TokenAdmin(SuperuserOnlyAdmin, DrfTokenAdmin):
     pass
 
 
+# Login records name every account and address: superusers only.
+for model, original in [
+    (AccessAttempt, AccessAttemptAdmin),
+    (AccessLog, AccessLogAdmin),
+    (AccessFailureLog, AccessFailureLogAdmin),
+]:
+    admin.site.unregister(model)
+    admin.site.register(model, type(original.__name__, (SuperuserOnlyAdmin, original), {}))
+
+
 @admin.register(Role)
 class RoleAdmin(SuperuserOnlyAdmin):
     list_display = ["name", "code", "data_scope", "description"]
@@ -135,6 +165,14 @@ class UserAdmin(ScopedAdminMixin, DjangoUserAdmin):
     add_fieldsets = [
         (None, {"fields": ["username", "full_name", "unit", "password1", "password2"]}),
     ]
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or can_manage_user(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or can_manage_user(request.user, obj))
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["last_login", "date_joined"]

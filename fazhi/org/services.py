@@ -43,6 +43,11 @@ def _next_child_path(parent: Unit | None) -> str:
     return f"{head}{position:0{PATH_STEP}d}"
 
 
+def check_room_under(parent: Unit | None) -> None:
+    """Refuse, with the reason, when `parent` has no free position for another unit."""
+    _next_child_path(parent)
+
+
 def _fresh(unit: Unit | None) -> Unit | None:
     """The unit as stored now (after taking the lock), or None."""
     return Unit.objects.get(pk=unit.pk) if unit is not None else None

@@ -3,7 +3,7 @@
 import pytest
 from auditlog.models import LogEntry
 
-from fazhi.org.models import Unit, User
+from fazhi.org.models import Role, Unit, User
 
 pytestmark = pytest.mark.django_db
 
@@ -118,8 +118,6 @@ def township_admin(district):
     """xinqiao as a staff user whose role manages units and users of 新桥镇 only."""
     from django.contrib.auth.models import Permission
 
-    from fazhi.org.models import Role
-
     role = Role.objects.create(
         code="township_admin", name="司法所管理员", data_scope=Role.DataScope.UNIT_AND_BELOW
     )
@@ -128,6 +126,9 @@ def township_admin(district):
             codename__in=[
                 "add_tokenproxy",
                 "view_tokenproxy",
+                "view_accesslog",
+                "view_accessattempt",
+                "view_accessfailurelog",
                 "view_unit",
                 "add_unit",
                 "change_unit",
@@ -165,24 +166,81 @@ def test_scoped_staff_cannot_place_units_outside_their_scope(township_admin, log
 def test_scoped_staff_cannot_raise_rights_or_move_users_out(township_admin, login):
     client = login("xinqiao")
     user = User.objects.get(username="xinqiao")
-    page = client.get(f"/admin/org/user/{user.pk}/change/")
+    page = client.get(f"/admin/org/user/{User.objects.get(username='mediator').pk}/change/")
     assert page.status_code == 200
     assert 'name="is_superuser"' not in page.text and 'name="roles"' not in page.text
     mediator = User.objects.get(username="mediator")
     form = {
         "username": "mediator",
-        "full_name": "陈调解",
+        "full_name": "陈调解（改）",
         "phone": "",
         "email": "",
-        "unit": Unit.objects.get(name="小枧沟司法所").pk,
+        "unit": mediator.unit_id,
         "is_active": "on",
         "is_superuser": "on",
         "is_staff": "on",
     }
+    assert client.post(f"/admin/org/user/{mediator.pk}/change/", form).status_code == 302
+    mediator.refresh_from_db()
+    assert mediator.full_name == "陈调解（改）"  # the edit went through ...
+    assert not mediator.is_superuser and not mediator.is_staff  # ... without the rights
+    form["unit"] = Unit.objects.get(name="小枧沟司法所").pk
     client.post(f"/admin/org/user/{mediator.pk}/change/", form)
     mediator.refresh_from_db()
     assert mediator.unit.name == "新桥镇人民调解委员会"
-    assert not mediator.is_superuser and not mediator.is_staff
+    assert user.is_staff and not user.is_superuser
+
+
+def test_scoped_staff_cannot_take_over_a_superuser_or_a_wider_account(township_admin, login):
+    office = Unit.objects.get(name="新桥镇司法所")
+    boss = User.objects.create(username="boss", unit=office, is_superuser=True, is_staff=True)
+    wide = User.objects.create(username="wide", unit=office)
+    wide.roles.set([Role.objects.get(code="leader")])  # all data
+    client = login("xinqiao")
+    for target in (boss, wide):
+        reset = client.post(
+            f"/admin/org/user/{target.pk}/password/",
+            {"password1": "Taken-over-2019", "password2": "Taken-over-2019"},
+        )
+        assert reset.status_code == 403
+        target.refresh_from_db()
+        assert not target.check_password("Taken-over-2019")
+        change = client.post(f"/admin/org/user/{target.pk}/change/", {"username": "x"})
+        assert change.status_code == 403
+    mediator = User.objects.get(username="mediator")
+    reset = client.post(
+        f"/admin/org/user/{mediator.pk}/password/",
+        {"password1": "Mediator-new-2019", "password2": "Mediator-new-2019"},
+    )
+    assert reset.status_code == 302
+
+
+def test_scoped_staff_can_edit_their_own_township_whose_parent_they_do_not_see(
+    township_admin, login
+):
+    township = Unit.objects.get(name="新桥镇")
+    response = login("xinqiao").post(
+        f"/admin/org/unit/{township.pk}/change/", unit_form(township, short_name="新桥")
+    )
+    assert response.status_code == 302
+    township.refresh_from_db()
+    assert township.short_name == "新桥" and township.parent.name == "绵阳市游仙区"
+
+
+def test_a_full_parent_is_refused_with_a_message_not_an_error_page(district, login):
+    township = Unit.objects.get(name="新桥镇")
+    Unit.objects.create(
+        code="last",
+        kind=Unit.Kind.VILLAGE,
+        name="第9998村",
+        parent=township,
+        path=township.path + "9998",
+        depth=township.depth + 1,
+    )
+    form = {**UNIT_FORM, "code": "v2", "kind": "VILLAGE", "name": "多余村", "parent": township.pk}
+    response = login("admin").post("/admin/org/unit/add/", form)
+    assert response.status_code == 200
+    assert "最多只能有 9998 个下级单位" in response.text
 
 
 def test_roles_and_the_audit_trail_are_for_superusers_only(township_admin, login):
@@ -190,5 +248,7 @@ def test_roles_and_the_audit_trail_are_for_superusers_only(township_admin, login
     assert client.get("/admin/org/role/").status_code == 403
     assert client.get("/admin/auditlog/logentry/").status_code == 403
     assert client.get("/admin/authtoken/tokenproxy/").status_code == 403
+    for page in ["accessattempt", "accesslog", "accessfailurelog"]:
+        assert client.get(f"/admin/axes/{page}/").status_code == 403
     assert login("admin").get("/admin/org/role/").status_code == 200
     assert login("admin").get("/admin/authtoken/tokenproxy/").status_code == 200

@@ -111,3 +111,13 @@ def test_the_audit_trail_page_reads_in_chinese(district, login):
         services.unit_update(unit=unit, short_name="新桥")
     response = login("admin").get("/admin/auditlog/logentry/")
     assert "简称：— → 新桥" in response.text
+
+
+def test_history_does_not_name_an_author_outside_the_viewers_scope(district, login):
+    committee = Unit.objects.get(name="新桥镇人民调解委员会")
+    with set_actor(district["xiaojiangou"]):
+        services.unit_update(unit=committee, short_name="新桥调委会")
+    response = login("xinqiao").get(reverse("org:unit_detail", args=[committee.pk]))
+    assert "张小枧" not in response.text
+    assert "不在您数据权限范围内的用户" in response.text
+    assert "张小枧" in login("leader").get(reverse("org:unit_detail", args=[committee.pk])).text

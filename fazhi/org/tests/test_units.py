@@ -1,9 +1,15 @@
 """The unit tree: creation, moves, validation of codes."""
 
+import json
+import os
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 
@@ -152,3 +158,21 @@ def test_concurrent_create_and_move_are_serialised(district, monkeypatch):
     low, high = Unit.objects.get(name="魏城镇").subtree_bounds()
     assert low < Unit.objects.get(code="new").path < high
     assert_tree_is_consistent()
+
+
+def test_concurrent_create_and_move_queue_on_sqlite_too(tmp_path):
+    """The same race on the embedded SQLite database, in a process of its own (the test
+    database lives in memory and has one connection): writers queue, nothing fails."""
+    script = Path(__file__).with_name("sqlite_race.py")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
+    env.update(DJANGO_DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path / 'race.sqlite3'}")
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"errors": [], "moved_along": True}
