@@ -5,8 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
+    # This module holds other AppConfigs too: say which one "fazhi.core" means.
+    default = True
     name = "fazhi.core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from fazhi.core import checks  # noqa: F401 - registers the system checks
 
 
 # The admin shows these libraries' apps under names a bureau clerk understands.

@@ -76,12 +76,44 @@ def test_deploy_check_passes_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_production_start_with_the_default_secret_key_is_refused():
+def test_deploy_check_fails_on_the_default_secret_key():
     env = production_env()
     del env["DJANGO_SECRET_KEY"]
-    result = run_fazhi(["check"], **env)
+    result = run_fazhi(["check", "--deploy"], **env)
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    assert "DJANGO_SECRET_KEY is not set" in result.stdout + result.stderr
+
+
+def test_gunicorns_entry_point_refuses_the_default_secret_key_too():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))}
+    env.update(production_env())
+    del env["DJANGO_SECRET_KEY"]
+    result = subprocess.run(
+        [sys.executable, "-c", "import fazhi.wsgi"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.returncode != 0 and "DJANGO_SECRET_KEY is not set" in result.stderr
+    env["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
+    ok = subprocess.run(
+        [sys.executable, "-c", "import fazhi.wsgi"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=settings.BASE_DIR,
+    )
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_commands_that_need_no_secret_work_without_one():
+    env = production_env()
+    del env["DJANGO_SECRET_KEY"]
+    result = run_fazhi(["makemigrations", "--check", "--dry-run"], **env)
+    assert result.returncode == 0, result.stderr
 
 
 def test_secret_key_and_allowed_hosts_are_read_from_the_short_names_too():
