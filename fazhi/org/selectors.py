@@ -25,11 +25,8 @@ def unit_children(*, viewer: User, unit: Unit) -> QuerySet:
     return Unit.objects.visible_to(viewer).filter(parent=unit)
 
 
-def user_list(*, viewer: User, unit: Unit | None = None, search: str = "") -> QuerySet:
+def user_list(*, viewer: User, search: str = "") -> QuerySet:
     users = User.objects.visible_to(viewer).select_related("unit").prefetch_related("roles")
-    if unit is not None:
-        low, high = unit.subtree_bounds()
-        users = users.filter(unit__path__gte=low, unit__path__lt=high)
     if search:
         users = users.filter(Q(username__icontains=search) | Q(full_name__icontains=search))
     return users.order_by("unit__path", "username")
