@@ -60,8 +60,10 @@ def history_for(obj, viewer, limit: int = 50) -> list[HistoryItem]:
 
 def describe_changes(entry: LogEntry, viewer) -> list[ChangeLine]:
     model = entry.content_type.model_class() if entry.content_type_id else None
+    order = {f.name: i for i, f in enumerate(model._meta.get_fields())} if model else {}
+    changes = sorted((entry.changes_dict or {}).items(), key=lambda item: order.get(item[0], 999))
     lines = []
-    for name, change in (entry.changes_dict or {}).items():
+    for name, change in changes:
         field = _field(model, name)
         label = str(field.verbose_name) if field is not None else name
         if isinstance(change, dict) and change.get("type") == "m2m":
