@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "fazhi.core.apps.AxesConfig",
     "fazhi.core",
     "fazhi.org",
+    "fazhi.timelimits",
 ]
 
 MIDDLEWARE = [

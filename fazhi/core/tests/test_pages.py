@@ -76,9 +76,16 @@ def pages_to_check():
         "/admin/org/role/",
         "/api/v1/docs/",
         "/api/v1/",
+        "/api/v1/timelimits/due-date/?start=2024-09-27&amount=5&unit=working_days",
+        "/timelimits/calculator/?start=2024-08-02&amount=60&unit=calendar_days",
     }
     for name in simple_get_routes():
-        if not name.startswith("admin:") and name not in ("login", "logout", "set_language"):
+        if not name.startswith("admin:") and name not in (
+            "login",
+            "logout",
+            "set_language",
+            "due-date-list",  # needs its query: added above
+        ):
             urls.add(reverse(name))
     return sorted(urls)
 
@@ -88,6 +95,8 @@ def test_no_page_references_an_external_asset(district, login):
     checked = 0
     for url in pages_to_check():
         response = client.get(url, headers={"Accept": "text/html,*/*;q=0.8"})
+        if response.status_code == 405:
+            continue  # a form's POST-only target, not a page
         assert response.status_code == 200, url
         if "html" in response.get("Content-Type", ""):
             assert external_urls(response.content.decode()) == [], url

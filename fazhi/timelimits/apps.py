@@ -1,0 +1,42 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TimelimitsConfig(AppConfig):
+    name = "fazhi.timelimits"
+    verbose_name = _("Time limits")
+    url_prefix = "timelimits/"
+    menu_order = 800
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from fazhi.timelimits.models import CalendarDay, CalendarYear, Deadline, Rule
+
+        auditlog.register(CalendarYear)
+        auditlog.register(CalendarDay)
+        auditlog.register(Rule)
+        auditlog.register(Deadline)
+
+    def menu(self):
+        from fazhi.core.menu import MenuEntry
+
+        return [
+            MenuEntry(_("Deadline calculator"), "timelimits:calculator", "", order=10),
+            MenuEntry(_("Time-limit rules"), "timelimits:rules", "", order=20),
+            MenuEntry(
+                _("Holiday calendar"),
+                "timelimits:calendar",
+                "timelimits.view_calendarday",
+                order=30,
+            ),
+        ]
+
+    def workbench_panels(self, request):
+        from fazhi.core.workbench import Panel
+        from fazhi.timelimits.selectors import deadlines_needing_attention, today
+
+        on = today()
+        deadlines = list(deadlines_needing_attention(viewer=request.user, on=on)[:30])
+        context = {"deadlines": deadlines, "today": on}
+        return [Panel(_("Due soon and overdue"), "timelimits/_panel_deadlines.html", context, 10)]

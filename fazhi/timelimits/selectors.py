@@ -1,0 +1,75 @@
+"""Reads: rules by code and date, deadlines through the viewer's data scope."""
+
+from datetime import date, timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fazhi.timelimits.models import Deadline, Rule
+
+# A deadline is "due soon" when at most this many working days are left.
+DUE_SOON_WORKING_DAYS = 3
+
+
+class RuleNotFound(Exception):
+    pass
+
+
+def rule_for(code: str, start: date) -> Rule:
+    """The version of rule `code` in force on `start` (the day the clock started)."""
+    in_force = Q(effective_from__isnull=True) | Q(effective_from__lte=start)
+    not_ended = Q(effective_to__isnull=True) | Q(effective_to__gte=start)
+    rule = Rule.objects.filter(in_force & not_ended, code=code).order_by("-effective_from").first()
+    if rule is None:
+        if Rule.objects.filter(code=code).exists():
+            raise RuleNotFound(
+                _("Rule %(code)s has no version in force on %(date)s.")
+                % {"code": code, "date": start}
+            )
+        raise RuleNotFound(_("There is no rule %(code)s.") % {"code": code})
+    return rule
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def due_soon_limit(on: date) -> date:
+    """The last due date that counts as due soon on `on`."""
+    from fazhi.timelimits.calendar import get_calendar
+    from fazhi.timelimits.engine import YearNotLoaded, due_date
+
+    try:
+        return due_date(get_calendar(), on, DUE_SOON_WORKING_DAYS, "working_days").due
+    except YearNotLoaded:
+        return on + timedelta(days=DUE_SOON_WORKING_DAYS)
+
+
+def open_deadlines(*, viewer) -> QuerySet:
+    return Deadline.objects.visible_to(viewer).filter(completed_on__isnull=True)
+
+
+def deadlines_needing_attention(*, viewer, on: date | None = None) -> QuerySet:
+    """Open, running deadlines that are overdue or due soon, earliest first."""
+    on = on or today()
+    return (
+        open_deadlines(viewer=viewer)
+        .filter(suspended_since__isnull=True, due_date__lte=due_soon_limit(on))
+        .select_related("rule", "unit", "content_type")
+        .order_by("due_date")
+    )
+
+
+def deadline_status(deadline: Deadline, on: date | None = None) -> str:
+    on = on or today()
+    S = Deadline.Status
+    if deadline.completed_on:
+        return S.DONE_ON_TIME if deadline.completed_on <= deadline.due_date else S.DONE_LATE
+    if deadline.suspended_since:
+        return S.SUSPENDED
+    if deadline.due_date < on:
+        return S.OVERDUE
+    if deadline.due_date <= due_soon_limit(on):
+        return S.DUE_SOON
+    return S.RUNNING
