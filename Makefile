@@ -9,7 +9,7 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install translations lint migrate demo clean
+.PHONY: run test install translations lint migrate demo bench clean
 
 # uv itself, when the machine has none: into a small venv in .tools, or, where Python has no
 # venv module (Debian without python3-venv), straight into .tools with pip --target.
@@ -64,6 +64,10 @@ test: lint
 		tail -n 1 /tmp/fazhi-pg-probe.err; \
 		echo "== PostgreSQL not reachable at $(TEST_POSTGRES_URL): PostgreSQL run skipped =="; \
 	fi
+
+# Performance figures, each as a ratio to a baseline measured in the same run.
+bench: migrate
+	$(VENV)/bin/python -m bench
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache .ruff_cache

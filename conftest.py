@@ -9,7 +9,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
-def district(db):
+def district(seeded):
     """The demo district (游仙区) with its units, roles and the six demo users."""
     from io import StringIO
 
@@ -18,6 +18,23 @@ def district(db):
 
     demo.load(2019, StringIO())
     return {u.username: u for u in User.objects.all()}
+
+
+@pytest.fixture
+def seeded(db):
+    """The rows the data migrations seed (holiday calendar, time-limit rules). A transactional
+    test (browser tests) empties every table when it ends, so tests that run after one and need
+    these rows ask for this fixture, which puts them back when they are missing."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from fazhi.timelimits.models import CalendarYear, Rule
+
+    if not CalendarYear.objects.exists():
+        import_module("fazhi.timelimits.migrations.0002_seed_holidays").seed(apps, None)
+    if not Rule.objects.exists():
+        import_module("fazhi.timelimits.migrations.0003_seed_rules").seed(apps, None)
 
 
 @pytest.fixture

@@ -222,7 +222,7 @@ def _fast_due_date(cal, start, amount, unit, extension_days) -> Result | None:
             return None
         due = cal._first + timedelta(days=cal._next_work[offset])
     result = Result(start, amount, unit, due, nominal, extension_days=extension_days)
-    result.suggested_internal = suggested_internal_date(cal, due)
+    result.suggested_internal = suggested_internal_date(cal, due, start)
     return result
 
 
@@ -279,7 +279,7 @@ def _counted_due_date(cal, start, amount, unit, suspensions, extension_days, exp
         steps=steps,
     )
     result.assumed_years = sorted(cal.assumed_years)
-    result.suggested_internal = suggested_internal_date(cal, due)
+    result.suggested_internal = suggested_internal_date(cal, due, start)
     return result
 
 
@@ -287,11 +287,14 @@ def _counted_due_date(cal, start, amount, unit, suspensions, extension_days, exp
 LONG_HOLIDAY_DAYS = 3
 
 
-def suggested_internal_date(cal: Calendar, due: date) -> date | None:
-    """When a long holiday comes right before `due`, the last working day before it: the work
-    should be done then, not in the one day left after the holiday."""
+def suggested_internal_date(cal: Calendar, due: date, start: date) -> date | None:
+    """When a long holiday comes right before `due`, the last working day before it (and after
+    the start): the work should be done then, not in the one day left after the holiday."""
     day, rest = due - timedelta(days=1), 0
-    while not cal.is_working_day(day):
-        rest += 1
-        day -= timedelta(days=1)
-    return day if rest >= LONG_HOLIDAY_DAYS else None
+    try:
+        while day > start and not cal.is_working_day(day):
+            rest += 1
+            day -= timedelta(days=1)
+    except YearNotLoaded:
+        return None
+    return day if rest >= LONG_HOLIDAY_DAYS and day > start else None

@@ -11,7 +11,7 @@ class CalculatorForm(forms.Form):
     rule = forms.ChoiceField(label=_("Rule"), required=False)
     amount = forms.IntegerField(label=_("Amount"), required=False, min_value=1, max_value=3650)
     unit = forms.ChoiceField(
-        label=_("Unit"), required=False, choices=[("", "—"), *Rule.Unit.choices]
+        label=_("Counted in"), required=False, choices=[("", "—"), *Rule.Unit.choices]
     )
 
     def __init__(self, *args, **kwargs):

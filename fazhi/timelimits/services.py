@@ -16,7 +16,8 @@ from fazhi.timelimits.selectors import rule_for
 
 def _recompute(deadline: Deadline) -> None:
     """Due date from the rule, the closed suspensions and the approved extensions."""
-    periods = [Period(s.start, s.end) for s in deadline.suspensions.all() if s.end is not None]
+    suspensions = deadline.suspensions.all() if deadline.pk else []
+    periods = [Period(s.start, s.end) for s in suspensions if s.end is not None]
     result = due_date(
         get_calendar(),
         deadline.start_date,

@@ -7,7 +7,10 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts"
 

@@ -1,0 +1,111 @@
+"""Deadlines attached to case records: the service any module calls, the 工作台, `fazhi remind`."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+
+from fazhi.org.models import Unit
+from fazhi.timelimits import services
+from fazhi.timelimits.models import Deadline
+from fazhi.timelimits.selectors import deadline_status, deadlines_needing_attention
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def committee(district):
+    # Any model instance can carry deadlines; a unit stands in for a module's case record here.
+    return Unit.objects.get(name="新桥镇人民调解委员会")
+
+
+def open_decision(record, start=date(2024, 8, 2)):
+    return services.deadline_open(
+        record=record,
+        rule_code="reconsideration.decision",
+        start=start,
+        unit=record,
+        label="复议决定（测试）",
+    )
+
+
+def test_a_deadline_is_attached_in_one_call_with_its_basis(committee):
+    deadline = open_decision(committee)
+    assert deadline.due_date == date(2024, 10, 8)
+    assert deadline.suggested_internal_date == date(2024, 9, 30)
+    assert deadline.rule.basis == "行政复议法（2023年修订）第62条：60日"
+    assert deadline.record == committee
+
+
+def test_suspension_stops_the_clock_and_resuming_moves_the_due_date(committee):
+    deadline = open_decision(committee)
+    services.deadline_suspend(
+        deadline=deadline, start=date(2024, 8, 12), ground="申请人死亡，等待继承人"
+    )
+    assert deadline_status(deadline, on=date(2024, 8, 20)) == Deadline.Status.SUSPENDED
+    services.deadline_resume(deadline=deadline, last_suspended_day=date(2024, 8, 21))
+    # 10 days stopped: day 60 moves from 10-01 (a holiday) to 10-11, a working Friday.
+    assert deadline.due_date == date(2024, 10, 11)
+    assert deadline.suspensions.get().end == date(2024, 8, 21)
+
+
+def test_an_extension_needs_the_law_and_stays_within_its_maximum(committee):
+    deadline = open_decision(committee)
+    services.deadline_extend(
+        deadline=deadline,
+        days=30,
+        reason="案情复杂",
+        approved_by="复议机构负责人",
+        approved_on=date(2024, 9, 20),
+    )
+    assert deadline.due_date == date(2024, 10, 31)  # day 60 (10-01) + 30 days
+    with pytest.raises(ValidationError, match="最多延长 30 日"):
+        services.deadline_extend(
+            deadline=deadline, days=1, reason="再延", approved_by="x", approved_on=date(2024, 9, 21)
+        )
+    acceptance = services.deadline_open(
+        record=committee,
+        rule_code="reconsideration.acceptance",
+        start=date(2024, 8, 2),
+        unit=committee,
+    )
+    with pytest.raises(ValidationError, match="不能延长|未规定该期限可以延长"):
+        services.deadline_extend(
+            deadline=acceptance, days=1, reason="x", approved_by="x", approved_on=date(2024, 8, 3)
+        )
+
+
+def test_completion_records_on_time_or_late(committee):
+    deadline = open_decision(committee)
+    services.deadline_complete(deadline=deadline, on=date(2024, 10, 8))
+    assert deadline_status(deadline) == Deadline.Status.DONE_ON_TIME
+    late = open_decision(committee)
+    services.deadline_complete(deadline=late, on=date(2024, 10, 9))
+    assert deadline_status(late) == Deadline.Status.DONE_LATE
+
+
+def test_the_workbench_lists_due_soon_and_overdue_deadlines_within_the_scope(
+    district, login, committee
+):
+    on = date(2024, 10, 8)
+    mine = open_decision(committee)  # due 2024-10-08: due today
+    other = Unit.objects.get(name="小枧沟镇")
+    theirs = open_decision(other)
+    later = open_decision(committee, start=date(2024, 9, 20))  # due in November: not yet
+    assert set(deadlines_needing_attention(viewer=district["xinqiao"], on=on)) == {mine}
+    assert set(deadlines_needing_attention(viewer=district["leader"], on=on)) == {mine, theirs}
+    assert later not in deadlines_needing_attention(viewer=district["leader"], on=on)
+    home = login("xinqiao").get(reverse("home"))
+    assert "复议决定（测试）" in home.text  # overdue by today's date
+    assert home.text.count("复议决定（测试）") == 2  # mine and the later one are both past due now
+
+
+def test_remind_prints_each_units_pending_deadlines(committee):
+    open_decision(committee)
+    out = io.StringIO()
+    call_command("remind", stdout=out)
+    assert "新桥镇人民调解委员会：1 项" in out.getvalue()
+    assert "【逾期】2024-10-08 复议决定（测试）" in out.getvalue()
