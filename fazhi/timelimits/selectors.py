@@ -73,3 +73,16 @@ def deadline_status(deadline: Deadline, on: date | None = None) -> str:
     if deadline.due_date <= due_soon_limit(on):
         return S.DUE_SOON
     return S.RUNNING
+
+
+def deadlines_for(record) -> QuerySet:
+    """The clocks of one case record, for its page (the record itself is already scoped)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return (
+        Deadline.objects.filter(
+            content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+        )
+        .select_related("rule")
+        .prefetch_related("suspensions", "extensions")
+    )

@@ -109,3 +109,15 @@ def test_remind_prints_each_units_pending_deadlines(committee):
     call_command("remind", stdout=out)
     assert "新桥镇人民调解委员会：1 项" in out.getvalue()
     assert "【逾期】2024-10-08 复议决定（测试）" in out.getvalue()
+
+
+def test_a_record_page_shows_its_clocks_with_basis_and_internal_date(committee):
+    from django.template.loader import render_to_string
+
+    from fazhi.timelimits.selectors import deadlines_for
+
+    deadline = open_decision(committee)
+    assert list(deadlines_for(committee)) == [deadline]
+    html = render_to_string("timelimits/_deadlines.html", {"deadlines": deadlines_for(committee)})
+    assert "行政复议法（2023年修订）第62条：60日" in html
+    assert "2024-10-08" in html and "建议内部完成日 2024-09-30" in html
