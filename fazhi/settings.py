@@ -242,6 +242,8 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+# Reminders are e-mailed only when a mail server is configured.
+FAZHI_EMAIL_ENABLED = bool(env("EMAIL_HOST"))
 EMAIL_PORT = int(env("EMAIL_PORT", default="25"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="fazhi@localhost")
 

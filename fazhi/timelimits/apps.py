@@ -34,9 +34,13 @@ class TimelimitsConfig(AppConfig):
 
     def workbench_panels(self, request):
         from fazhi.core.workbench import Panel
-        from fazhi.timelimits.selectors import deadlines_needing_attention, today
+        from fazhi.timelimits.selectors import (
+            deadlines_needing_attention,
+            today,
+            unloaded_year_ahead,
+        )
 
         on = today()
         deadlines = list(deadlines_needing_attention(viewer=request.user, on=on)[:30])
-        context = {"deadlines": deadlines, "today": on}
+        context = {"deadlines": deadlines, "today": on, "missing_year": unloaded_year_ahead(on)}
         return [Panel(_("Due soon and overdue"), "timelimits/_panel_deadlines.html", context, 10)]

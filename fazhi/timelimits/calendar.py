@@ -66,6 +66,7 @@ def calendar_set_day(*, day: date, kind: str | None, name: str = "") -> None:
     """Make `day` a statutory rest day or a make-up working day (`kind`), or return it to the
     ordinary weekday pattern (`kind=None`). The year must be loaded."""
     calendar_year = CalendarYear.objects.select_for_update().get(year=day.year)
+    calendar_year.source = CalendarYear.Source.MANUAL  # corrected by hand: `sync` keeps it
     if kind is None:
         CalendarDay.objects.filter(day=day).delete()
     else:
@@ -76,13 +77,21 @@ def calendar_set_day(*, day: date, kind: str | None, name: str = "") -> None:
 
 
 @transaction.atomic
-def holidays_sync() -> list[int]:
-    """(Re)load every year the installed chinese-calendar package covers; returns the years.
-    Years entered by the administrator for which the package has no data are kept."""
+def holidays_sync(*, replace_manual: bool = False) -> tuple[list[int], list[int]]:
+    """(Re)load every year the installed chinese-calendar package covers. A year the
+    administrator entered or corrected is kept unless `replace_manual`. Returns the years
+    loaded and the years kept."""
     from chinese_calendar.constants import Holiday, holidays, workdays
 
     names = {h.value: h.chinese for h in Holiday}
     years = sorted({d.year for d in holidays} | {d.year for d in workdays})
+    manual = set(
+        CalendarYear.objects.filter(source=CalendarYear.Source.MANUAL).values_list(
+            "year", flat=True
+        )
+    )
+    kept = sorted(manual & set(years)) if not replace_manual else []
+    years = [y for y in years if y not in kept]
     for year in years:
         calendar_year, _created = CalendarYear.objects.update_or_create(
             year=year, defaults={"source": CalendarYear.Source.PACKAGE}
@@ -104,4 +113,4 @@ def holidays_sync() -> list[int]:
                 if d.year == year
             ]
         )
-    return years
+    return years, kept

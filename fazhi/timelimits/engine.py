@@ -191,23 +191,45 @@ def due_date(
 ) -> Result:
     """The due date of a period of `amount` `unit` whose clock started on `start`.
 
-    Suspended days do not count (the clock stops); `extension_days` lengthen the period, in
-    working days for a working-day period and in calendar days otherwise.
+    Suspended days do not count (the clock stops). An extension runs from the end of the
+    original period (after R2): `extension_days` more working days for a working-day period,
+    calendar days otherwise, suspended days again not counted.
     """
     unit = Unit(unit)
-    if amount < 0 or extension_days < 0:
-        raise ValueError("amount and extension must not be negative")
+    if amount < 1 or extension_days < 0:
+        raise ValueError("a period is at least 1 and an extension is not negative")
+    cal.is_working_day(start)  # the start's year must be loaded too, on every path
     suspensions = list(suspensions)
+    result = None
     if not explain and not suspensions and not cal.assume_weekends:
-        fast = _fast_due_date(cal, start, amount, unit, extension_days)
-        if fast is not None:
-            return fast
-    return _counted_due_date(cal, start, amount, unit, suspensions, extension_days, explain)
+        result = _fast_due_date(cal, start, amount, unit)
+    if result is None:
+        result = _counted_due_date(cal, start, amount, unit, suspensions, explain)
+    if extension_days:
+        extension_unit = Unit.WORKING_DAYS if unit is Unit.WORKING_DAYS else Unit.CALENDAR_DAYS
+        extended = due_date(
+            cal,
+            result.due,
+            extension_days,
+            extension_unit,
+            suspensions=suspensions,
+            explain=explain,
+        )
+        result.due, result.nominal_end = extended.due, extended.nominal_end
+        result.extension_days = extension_days
+        result.suspended_days += extended.suspended_days
+        result.steps += [
+            Step(s.day, s.kind, s.name, s.counted, s.note or "extension") for s in extended.steps
+        ]
+        result.assumed_years = sorted(set(result.assumed_years) | set(extended.assumed_years))
+    result.suggested_internal = suggested_internal_date(cal, result.due, start)
+    return result
 
 
-def _fast_due_date(cal, start, amount, unit, extension_days) -> Result | None:
+def _fast_due_date(cal, start, amount, unit) -> Result | None:
+    """From the precomputed index; None when it cannot answer (the counted path then does)."""
     if unit is Unit.WORKING_DAYS:
-        due = cal.add_working_days_fast(start, amount + extension_days)
+        due = cal.add_working_days_fast(start, amount)
         if due is None:
             return None
         nominal = due
@@ -216,36 +238,27 @@ def _fast_due_date(cal, start, amount, unit, extension_days) -> Result | None:
             start + timedelta(days=amount)
             if unit is Unit.CALENDAR_DAYS
             else add_months(start, amount)
-        ) + timedelta(days=extension_days)
+        )
         offset = cal._offset(nominal)
         if offset is None or cal._next_work[offset] is None:
             return None
         due = cal._first + timedelta(days=cal._next_work[offset])
-    result = Result(start, amount, unit, due, nominal, extension_days=extension_days)
-    result.suggested_internal = suggested_internal_date(cal, due, start)
-    return result
+    return Result(start, amount, unit, due, nominal)
 
 
-def _counted_due_date(cal, start, amount, unit, suspensions, extension_days, explain) -> Result:
+def _counted_due_date(cal, start, amount, unit, suspensions, explain) -> Result:
     """Day by day from the day after `start` (R1), with the explanation when asked."""
     steps: list[Step] = []
     suspended = 0
     day = start
-    if unit is Unit.MONTHS:
-        # Months are counted on the calendar (R5); the clock then runs on for every suspended
-        # day and every day of extension, one calendar day each.
-        nominal = add_months(start, amount)
-        extra = extension_days + sum(
-            (min(p.end, nominal) - max(p.start, start + timedelta(days=1))).days + 1
-            for p in suspensions
-            if p.end > start and p.start <= nominal
-        )
-        suspended = extra - extension_days
-        nominal += timedelta(days=extra)
+    if unit is Unit.MONTHS and not suspensions:
+        nominal = add_months(start, amount)  # R5, then R2 below
         if explain:
             steps.append(Step(nominal, *cal.describe(nominal), note="month_end"))
     else:
-        target = amount + extension_days
+        # A month period that is suspended runs as many calendar days as it would have run,
+        # the suspended days not counted.
+        target = (add_months(start, amount) - start).days if unit is Unit.MONTHS else amount
         counted = 0
         while counted < target:
             day += timedelta(days=1)
@@ -255,7 +268,7 @@ def _counted_due_date(cal, start, amount, unit, suspensions, extension_days, exp
                 if explain:
                     steps.append(Step(day, "suspended", name))
                 continue
-            counts = unit is Unit.CALENDAR_DAYS or kind in ("work", "makeup")
+            counts = unit is not Unit.WORKING_DAYS or kind in ("work", "makeup")
             if counts:
                 counted += 1
             if explain:
@@ -268,18 +281,8 @@ def _counted_due_date(cal, start, amount, unit, suspensions, extension_days, exp
             due += timedelta(days=1)
             if explain:
                 steps.append(Step(due, *cal.describe(due), note="rolled"))
-    result = Result(
-        start,
-        amount,
-        unit,
-        due,
-        nominal,
-        extension_days=extension_days,
-        suspended_days=suspended,
-        steps=steps,
-    )
+    result = Result(start, amount, unit, due, nominal, suspended_days=suspended, steps=steps)
     result.assumed_years = sorted(cal.assumed_years)
-    result.suggested_internal = suggested_internal_date(cal, due, start)
     return result
 
 

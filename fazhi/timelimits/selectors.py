@@ -36,14 +36,31 @@ def today() -> date:
 
 
 def due_soon_limit(on: date) -> date:
-    """The last due date that counts as due soon on `on`."""
+    """The last due date that counts as due soon on `on`. Where the next year's schedule is
+    missing, its weekends are assumed and `unloaded_year_ahead` makes the 工作台 say so."""
     from fazhi.timelimits.calendar import get_calendar
     from fazhi.timelimits.engine import YearNotLoaded, due_date
 
+    cal = get_calendar()
     try:
-        return due_date(get_calendar(), on, DUE_SOON_WORKING_DAYS, "working_days").due
+        return due_date(cal, on, DUE_SOON_WORKING_DAYS, "working_days").due
     except YearNotLoaded:
-        return on + timedelta(days=DUE_SOON_WORKING_DAYS)
+        return due_date(cal.with_assumed_weekends(), on, DUE_SOON_WORKING_DAYS, "working_days").due
+
+
+# How far ahead the 工作台 warns that a year's holiday schedule is missing.
+SCHEDULE_WARNING_DAYS = 60
+
+
+def unloaded_year_ahead(on: date) -> int | None:
+    """The first year within the coming weeks whose holiday schedule is not loaded."""
+    from fazhi.timelimits.calendar import get_calendar
+
+    loaded = get_calendar().loaded_years
+    for year in range(on.year, (on + timedelta(days=SCHEDULE_WARNING_DAYS)).year + 1):
+        if year not in loaded:
+            return year
+    return None
 
 
 def open_deadlines(*, viewer) -> QuerySet:

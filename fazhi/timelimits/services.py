@@ -32,9 +32,18 @@ def _recompute(deadline: Deadline) -> None:
 
 @transaction.atomic
 def deadline_open(
-    *, record, rule_code: str, start: date, unit, label: str = "", user=None
+    *,
+    record,
+    rule_code: str,
+    start: date,
+    unit,
+    label: str = "",
+    law_date: date | None = None,
+    user=None,
 ) -> Deadline:
-    rule = rule_for(rule_code, start)
+    """Start a clock on `record`. `law_date` picks the version of the law (a case follows the
+    law in force when it was received or accepted); by default the clock's own start."""
+    rule = rule_for(rule_code, law_date or start)
     deadline = Deadline(
         content_type=ContentType.objects.get_for_model(record),
         object_id=record.pk,
@@ -59,6 +68,9 @@ def deadline_suspend(*, deadline: Deadline, start: date, ground: str, user=None)
         raise ValidationError(_("This time limit is already suspended or completed."))
     if start <= deadline.start_date:
         raise ValidationError(_("A suspension starts after the clock started."))
+    last = deadline.suspensions.order_by("-end").first()
+    if last is not None and start <= last.end:
+        raise ValidationError(_("A suspension cannot overlap the previous one."))
     Suspension.objects.create(deadline=deadline, start=start, ground=ground, recorded_by=user)
     deadline.suspended_since = start
     deadline.save()

@@ -61,7 +61,7 @@ def test_an_extension_needs_the_law_and_stays_within_its_maximum(committee):
         approved_by="复议机构负责人",
         approved_on=date(2024, 9, 20),
     )
-    assert deadline.due_date == date(2024, 10, 31)  # day 60 (10-01) + 30 days
+    assert deadline.due_date == date(2024, 11, 7)  # 30 days after the original end, 10-08
     with pytest.raises(ValidationError, match="最多延长 30 日"):
         services.deadline_extend(
             deadline=deadline, days=1, reason="再延", approved_by="x", approved_on=date(2024, 9, 21)
@@ -121,3 +121,66 @@ def test_a_record_page_shows_its_clocks_with_basis_and_internal_date(committee):
     html = render_to_string("timelimits/_deadlines.html", {"deadlines": deadlines_for(committee)})
     assert "行政复议法（2023年修订）第62条：60日" in html
     assert "2024-10-08" in html and "建议内部完成日 2024-09-30" in html
+
+
+def test_suspensions_cannot_overlap(committee):
+    deadline = open_decision(committee)
+    services.deadline_suspend(deadline=deadline, start=date(2024, 8, 12), ground="第一次中止")
+    services.deadline_resume(deadline=deadline, last_suspended_day=date(2024, 8, 21))
+    with pytest.raises(ValidationError, match="不能与上一次中止重叠"):
+        services.deadline_suspend(deadline=deadline, start=date(2024, 8, 20), ground="重叠")
+
+
+def test_the_law_in_force_when_the_case_was_received_chooses_the_version(committee):
+    # Received in December 2023, the copy reaches the respondent in January 2024: the old law.
+    deadline = services.deadline_open(
+        record=committee,
+        rule_code="reconsideration.reply",
+        start=date(2024, 1, 3),
+        unit=committee,
+        law_date=date(2023, 12, 28),
+    )
+    assert deadline.rule.version.startswith("1999") and deadline.rule.unit == "calendar_days"
+
+
+def test_remind_emails_each_user_only_what_their_scope_shows(committee, settings, mailoutbox):
+    from fazhi.org.models import User
+
+    settings.FAZHI_EMAIL_ENABLED = True
+    start = date(2024, 8, 2)
+    services.deadline_open(
+        record=committee,
+        rule_code="reconsideration.decision",
+        start=start,
+        unit=committee,
+        label="新桥的复议决定",
+    )
+    other = Unit.objects.get(name="小枧沟镇")
+    services.deadline_open(
+        record=other,
+        rule_code="reconsideration.decision",
+        start=start,
+        unit=other,
+        label="小枧沟的复议决定",
+    )
+    for username in ["xinqiao", "xiaojiangou", "leader", "mediator"]:
+        User.objects.filter(username=username).update(email=f"{username}@example.gov.cn")
+    call_command("remind", stdout=io.StringIO())
+    mail = {m.to[0].split("@")[0]: m.body for m in mailoutbox}
+    assert set(mail) == {"xinqiao", "xiaojiangou", "leader", "mediator"}
+    assert "新桥的复议决定" in mail["xinqiao"] and "小枧沟" not in mail["xinqiao"]
+    assert "小枧沟的复议决定" in mail["xiaojiangou"] and "新桥的" not in mail["xiaojiangou"]
+    assert "新桥的复议决定" in mail["leader"] and "小枧沟的复议决定" in mail["leader"]
+    assert "新桥的复议决定" in mail["mediator"] and "小枧沟" not in mail["mediator"]
+
+
+def test_the_workbench_warns_when_next_years_schedule_is_missing(district, login, monkeypatch):
+    from fazhi.timelimits import selectors
+
+    monkeypatch.setattr(selectors, "today", lambda: date(2026, 12, 1))
+    assert selectors.unloaded_year_ahead(date(2026, 12, 1)) == 2027
+    assert selectors.unloaded_year_ahead(date(2026, 6, 1)) is None
+    # Weekends are assumed for 2027, and it is said: 3 working days from 12-30 reach 2027-01-04.
+    assert selectors.due_soon_limit(date(2026, 12, 30)) == date(2027, 1, 4)
+    home = login("xinqiao").get(reverse("home"))
+    assert "2027 的节假日安排尚未载入" in home.text

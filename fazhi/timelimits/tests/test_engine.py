@@ -86,10 +86,40 @@ def test_suspension_stops_the_clock_for_calendar_days():
     assert suspended.nominal_end == date(2024, 5, 10) and suspended.due == date(2024, 5, 10)
 
 
-def test_extension_lengthens_the_period():
-    base = due_date(CAL, date(2024, 3, 1), 60, "calendar_days")
-    extended = due_date(CAL, date(2024, 3, 1), 60, "calendar_days", extension_days=30)
-    assert extended.nominal_end == base.nominal_end + timedelta(days=30)
+def test_an_extension_runs_from_the_end_of_the_original_period():
+    # 60 days from 2024-08-02 end on 10-08 (10-01 is a holiday); 30 more days end on 11-07.
+    extended = due_date(CAL, date(2024, 8, 2), 60, "calendar_days", extension_days=30)
+    assert extended.due == date(2024, 11, 7)
+    working = due_date(CAL, date(2024, 9, 27), 5, "working_days", extension_days=2)
+    assert working.due == date(2024, 10, 12)  # 10-10, then 10-11 and 10-12 (a make-up Saturday)
+
+
+def test_a_suspended_month_period_resumes_with_the_days_it_had_left():
+    # Stopped on 07-01 with 10 days left (to 07-10); resumed on 10-01: ends 10-10.
+    result = due_date(
+        CAL,
+        date(2024, 1, 10),
+        6,
+        "months",
+        suspensions=[Period(date(2024, 7, 1), date(2024, 9, 30))],
+    )
+    assert result.due == date(2024, 10, 10)
+    two = [
+        Period(date(2024, 1, 20), date(2024, 2, 5)),
+        Period(date(2024, 2, 15), date(2024, 2, 20)),
+    ]
+    assert due_date(CAL, date(2024, 1, 10), 1, "months", suspensions=two).due == date(2024, 3, 4)
+
+
+def test_a_period_of_zero_is_refused():
+    with pytest.raises(ValueError):
+        due_date(CAL, date(2024, 10, 1), 0, "working_days")
+
+
+@pytest.mark.parametrize("explain", [False, True], ids=["fast", "explained"])
+def test_a_start_in_a_year_without_a_schedule_is_refused_on_every_path(explain):
+    with pytest.raises(YearNotLoaded, match="2003"):
+        due_date(CAL, date(2003, 12, 20), 30, "calendar_days", explain=explain)
 
 
 # --- properties ---------------------------------------------------------------------------
@@ -142,10 +172,28 @@ def test_suspending_k_working_days_moves_a_working_day_deadline_by_k_working_day
     assert suspended == due_date(CAL, plain, k, "working_days").due if k else suspended == plain
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    start=starts,
+    amount=day_amounts,
+    unit=st.sampled_from(["calendar_days", "working_days", "months"]),
+    extension=st.integers(min_value=0, max_value=30),
+)
+def test_the_fast_path_and_the_explained_count_agree(start, amount, unit, extension):
+    amount = amount if unit != "months" else amount % 12 + 1
+    fast = due_date(CAL, start, amount, unit, extension_days=extension)
+    explained = due_date(CAL, start, amount, unit, extension_days=extension, explain=True)
+    assert fast.due == explained.due
+
+
 @settings(max_examples=200, deadline=None)
-@given(start=starts, amount=day_amounts, unit=st.sampled_from(["calendar_days", "working_days"]))
-def test_the_fast_path_and_the_explained_count_agree(start, amount, unit):
-    assert (
-        due_date(CAL, start, amount, unit).due
-        == due_date(CAL, start, amount, unit, explain=True).due
+@given(start=starts, months=st.integers(min_value=1, max_value=6), data=st.data())
+def test_a_suspended_month_period_counts_like_the_same_calendar_days(start, months, data):
+    length = (add_months(start, months) - start).days
+    first = data.draw(st.integers(min_value=1, max_value=length), label="offset")
+    period = Period(
+        start + timedelta(days=first), start + timedelta(days=first + data.draw(st.integers(0, 30)))
     )
+    as_months = due_date(CAL, start, months, "months", suspensions=[period]).due
+    as_days = due_date(CAL, start, length, "calendar_days", suspensions=[period]).due
+    assert as_months == as_days

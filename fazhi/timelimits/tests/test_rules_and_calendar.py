@@ -1,8 +1,10 @@
 """The rule table with its versions, and the holiday calendar as editable data."""
 
+import io
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from fazhi.timelimits import calendar as cal_service
@@ -110,3 +112,20 @@ def test_the_rules_page_shows_each_basis_and_the_unverified_ones(district, login
     assert "行政复议法（2023年修订）第30条：5个工作日" in response.text
     assert "行政复议法（1999年（2017年修正））第23条：10日" in response.text
     assert "待核实" in response.text
+
+
+def test_sync_keeps_a_year_the_administrator_corrected():
+    cal_service.calendar_set_day(day=date(2026, 3, 2), kind=CalendarDay.Kind.REST, name="地方调整")
+    out = io.StringIO()
+    call_command("holidays", "sync", stdout=out)
+    assert "2026" in out.getvalue() and "未覆盖" in out.getvalue()
+    assert CalendarDay.objects.filter(day=date(2026, 3, 2)).exists()
+    call_command("holidays", "sync", "--replace-manual", stdout=io.StringIO())
+    assert not CalendarDay.objects.filter(day=date(2026, 3, 2)).exists()
+    assert CalendarDay.objects.get(day=date(2024, 10, 1)).name == "国庆节"
+
+
+def test_a_new_year_without_days_is_flagged_on_the_calendar_page(district, login):
+    cal_service.calendar_year_create(year=2027)
+    page = login("admin").get(reverse("timelimits:calendar_year", args=[2027]))
+    assert "尚未录入任何法定休息日或调休上班日" in page.text

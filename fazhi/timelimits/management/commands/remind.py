@@ -1,5 +1,6 @@
-"""`fazhi remind`, for cron: due-soon and overdue deadlines per unit, printed and, when e-mail is
-configured, sent to the active users of each unit who have an address."""
+"""`fazhi remind`, for cron: due-soon and overdue deadlines per unit, printed for the operator
+and, when e-mail is configured (EMAIL_HOST), sent to every active user with an address: each
+receives exactly the deadlines their data scope shows them on the 工作台."""
 
 from collections import defaultdict
 
@@ -7,8 +8,9 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 
+from fazhi.org.models import User
 from fazhi.timelimits.models import Deadline
-from fazhi.timelimits.selectors import due_soon_limit, today
+from fazhi.timelimits.selectors import deadlines_needing_attention, due_soon_limit, today
 
 
 class Command(BaseCommand):
@@ -29,12 +31,19 @@ class Command(BaseCommand):
             self.stdout.write(f"{on}：没有三个工作日内到期或已逾期的期限。")
             return
         for unit, deadlines in by_unit.items():
-            lines = [
-                f"  {'【逾期】' if d.due_date < on else '【将到期】'}{d.due_date} {d.label}（{d.rule.basis}）"
-                for d in deadlines
-            ]
-            text = f"{unit.name}：{len(deadlines)} 项\n" + "\n".join(lines)
-            self.stdout.write(text)
-            recipients = [u.email for u in unit.users.filter(is_active=True) if u.email]
-            if settings.EMAIL_HOST and recipients and "smtp" in settings.EMAIL_BACKEND:
-                send_mail(f"法治工作平台期限提醒（{on}）", text, None, recipients)
+            lines = "\n".join(_line(d, on) for d in deadlines)
+            self.stdout.write(f"{unit.name}：{len(deadlines)} 项\n{lines}")
+        if settings.FAZHI_EMAIL_ENABLED:
+            sent = 0
+            for user in User.objects.filter(is_active=True).exclude(email=""):
+                mine = list(deadlines_needing_attention(viewer=user, on=on))
+                if mine:
+                    body = "\n".join(_line(d, on) for d in mine)
+                    send_mail(f"法治工作平台期限提醒（{on}）", body, None, [user.email])
+                    sent += 1
+            self.stdout.write(f"已发送提醒邮件 {sent} 封。")
+
+
+def _line(deadline, on) -> str:
+    flag = "【逾期】" if deadline.due_date < on else "【将到期】"
+    return f"  {flag}{deadline.due_date} {deadline.label}（{deadline.rule.basis}）"
