@@ -4,8 +4,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from django.db import connection
 
 from fazhi.org import services
 from fazhi.org.models import PATH_STEP, Unit
+from fazhi.org.tests.race import new_unit_moved_along, race_create_and_move
 
 pytestmark = pytest.mark.django_db
 
@@ -109,54 +108,13 @@ def test_a_unit_takes_at_most_9998_subordinates_and_the_last_keeps_its_subtree(d
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_create_and_move_are_serialised(district, monkeypatch):
-    """A clerk creates a unit under 新桥镇司法所 while another moves 新桥镇 under 魏城镇. Without
-    the tree lock the move misses the unit being created, which keeps a path under the old
-    place and drops out of its township's subtree."""
+def test_concurrent_create_and_move_are_serialised(district):
+    """Without the tree lock the move misses the unit being created, which keeps a path under
+    the old place and drops out of its township's subtree."""
     if connection.vendor != "postgresql":
         pytest.skip("SQLite's in-memory test database has no second connection")
-    office = Unit.objects.get(name="新桥镇司法所")
-    xinqiao, weicheng = Unit.objects.get(name="新桥镇"), Unit.objects.get(name="魏城镇")
-    creator_has_computed_its_path = threading.Event()
-    original = services._next_child_path
-
-    def slow_next_child_path(parent):
-        # Widen the window between computing the new path and saving it, in the creator only.
-        path = original(parent)
-        if threading.current_thread().name == "creator":
-            creator_has_computed_its_path.set()
-            time.sleep(1)
-        return path
-
-    monkeypatch.setattr(services, "_next_child_path", slow_next_child_path)
-    errors = []
-
-    def run(work):
-        try:
-            work()
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    def create():
-        services.unit_create(parent=office, code="new", kind=Unit.Kind.OTHER, name="新")
-
-    def move():
-        creator_has_computed_its_path.wait(5)
-        services.unit_update(unit=xinqiao, parent=weicheng)
-
-    threads = [
-        threading.Thread(target=run, args=[create], name="creator"),
-        threading.Thread(target=run, args=[move], name="mover"),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(20)
-    assert errors == []
-    low, high = Unit.objects.get(name="魏城镇").subtree_bounds()
-    assert low < Unit.objects.get(code="new").path < high
+    assert race_create_and_move() == []
+    assert new_unit_moved_along()
     assert_tree_is_consistent()
 
 
