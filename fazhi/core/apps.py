@@ -11,7 +11,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from auditlog.registry import auditlog
+
         from fazhi.core import checks  # noqa: F401 - registers the system checks
+        from fazhi.core.models import NumberingRule
+
+        auditlog.register(NumberingRule)
 
 
 # The admin shows these libraries' apps under names a bureau clerk understands.
