@@ -6,7 +6,7 @@ from datetime import date
 
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import Result, due_date
-from fazhi.timelimits.models import Rule
+from fazhi.timelimits.models import MEASURES, Rule
 from fazhi.timelimits.selectors import rule_for
 
 KIND_LABELS = {
@@ -27,8 +27,7 @@ class Calculation:
     def basis(self) -> str:
         if self.rule is not None:
             return self.rule.basis
-        measure = {"calendar_days": "日", "working_days": "个工作日", "months": "个月"}
-        return f"{self.result.amount}{measure[self.result.unit]}"
+        return f"{self.result.amount}{MEASURES[self.result.unit]}"
 
     def as_dict(self) -> dict:
         r = self.result

@@ -60,6 +60,10 @@ class CalendarDay(models.Model):
         return f"{self.day} {self.get_kind_display()} {self.name}"
 
 
+# How an amount reads in a basis: 60日, 5个工作日, 6个月.
+MEASURES = {"calendar_days": "日", "working_days": "个工作日", "months": "个月"}
+
+
 class Rule(models.Model):
     """One statutory time limit, in one version of its law."""
 
@@ -116,7 +120,7 @@ class Rule(models.Model):
 
     @property
     def measure(self) -> str:
-        return {"calendar_days": "日", "working_days": "个工作日", "months": "个月"}[self.unit]
+        return MEASURES[self.unit]
 
 
 class Deadline(models.Model):

@@ -74,6 +74,7 @@ def deadlines_needing_attention(*, viewer, on: date | None = None) -> QuerySet:
         open_deadlines(viewer=viewer)
         .filter(suspended_since__isnull=True, due_date__lte=due_soon_limit(on))
         .select_related("rule", "unit", "content_type")
+        .prefetch_related("record")  # the panel links each deadline to its record
         .order_by("due_date")
     )
 

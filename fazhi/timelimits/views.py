@@ -1,5 +1,4 @@
 import calendar as _calendar
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -13,7 +12,7 @@ from fazhi.timelimits.calculation import KIND_LABELS, calculate
 from fazhi.timelimits.engine import YearNotLoaded
 from fazhi.timelimits.forms import CalculatorForm, CalendarDayForm, CalendarYearForm
 from fazhi.timelimits.models import CalendarDay, CalendarYear, Rule
-from fazhi.timelimits.selectors import RuleNotFound
+from fazhi.timelimits.selectors import RuleNotFound, today
 
 
 @login_required
@@ -41,7 +40,7 @@ def rules(request):
 @permission_required("timelimits.view_calendarday", raise_exception=True)
 def calendar_year(request, year: int | None = None):
     years = list(CalendarYear.objects.values_list("year", flat=True))
-    year = year or date.today().year
+    year = year or today().year
     cal = cal_service.get_calendar()
     loaded = year in cal.loaded_years
     months = []

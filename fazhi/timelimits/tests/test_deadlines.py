@@ -184,3 +184,22 @@ def test_the_workbench_warns_when_next_years_schedule_is_missing(district, login
     assert selectors.due_soon_limit(date(2026, 12, 30)) == date(2027, 1, 4)
     home = login("xinqiao").get(reverse("home"))
     assert "2027 的节假日安排尚未载入" in home.text
+
+
+def test_the_workbench_panel_costs_the_same_queries_for_one_deadline_or_many(district, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login("leader")
+    townships = list(Unit.objects.filter(kind=Unit.Kind.TOWNSHIP))
+
+    def home_queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("home")).status_code == 200
+        return len(captured)
+
+    open_decision(townships[0])
+    one = home_queries()
+    for township in townships[1:]:
+        open_decision(township)
+    assert home_queries() == one
