@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "fazhi.core",
     "fazhi.org",
     "fazhi.timelimits",
+    "fazhi.indicators",
+    "fazhi.mediation",
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,10 @@
 """DRF defaults named in settings (kept apart from the router to avoid an import cycle)."""
 
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+from rest_framework.exceptions import APIException
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import DjangoModelPermissions
 
@@ -19,3 +24,35 @@ class ModelViewPermissions(DjangoModelPermissions):
         "HEAD": ["%(app_label)s.view_%(model_name)s"],
         "OPTIONS": ["%(app_label)s.view_%(model_name)s"],
     }
+
+
+class Conflict(APIException):
+    status_code = 409
+    default_detail = "Conflict"
+    default_code = "conflict"
+
+
+class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
+    """A related record chosen by id among those the requesting user may see: an id outside
+    the data scope is refused as if it did not exist."""
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        queryset = super().get_queryset()
+        if request is None:
+            return queryset.none()
+        return queryset.visible_to(request.user)
+
+
+@contextmanager
+def service_errors():
+    """Run a service call, answering its Django ValidationError as a DRF 400 (field by field)
+    and a refused stale edit as 409."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        if getattr(error, "code", None) == "stale":
+            raise Conflict(error.messages[0]) from None
+        if hasattr(error, "error_dict"):
+            raise serializers.ValidationError(error.message_dict) from None
+        raise serializers.ValidationError({"non_field_errors": error.messages}) from None

@@ -4,7 +4,9 @@ Synthetic data for demonstration and tests; names follow the seed report where i
 (新桥镇, 小枧沟), the rest is a plausible county layout, not an official list.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Permission
+from django.utils.module_loading import import_string
 
 from fazhi.org import services
 from fazhi.org.models import Role, Unit, User
@@ -201,6 +203,12 @@ def load(year: int, out) -> None:
 
 def is_demo_database() -> bool:
     """True when the database holds nothing but demo units and users (or nothing at all)."""
-    foreign_units = Unit.objects.exclude(code__in=demo_unit_codes()).exists()
+    codes = demo_unit_codes()
+    for config in apps.get_app_configs():  # units other demos create (mediation committees …)
+        try:
+            codes |= import_string(f"{config.name}.demo.demo_unit_codes")()
+        except ImportError:
+            continue
+    foreign_units = Unit.objects.exclude(code__in=codes).exists()
     foreign_users = User.objects.exclude(username__in=DEMO_USERNAMES).exists()
     return not foreign_units and not foreign_users

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 NOTHING = Q(pk__in=[])
 
 
-def _in_subtree(unit_field: str, unit) -> Q:
+def in_subtree(unit_field: str, unit) -> Q:
+    """Records whose unit (reached through `unit_field`) lies in `unit`'s subtree."""
     low, high = unit.subtree_bounds()
     prefix = f"{unit_field}__" if unit_field else ""
     return Q(**{f"{prefix}path__gte": low, f"{prefix}path__lt": high})
@@ -57,13 +58,13 @@ def scope_q(user: User, *, unit_field: str, owner_field: str | None = None) -> Q
             return Q()
         if scope == Role.DataScope.CUSTOM:
             for unit in role.custom_units.all():
-                q |= _in_subtree(unit_field, unit)
+                q |= in_subtree(unit_field, unit)
         elif scope == Role.DataScope.SELF and owner_field:
             q |= Q(**{owner_field: user.pk})
         elif user.unit_id is None:
             continue  # the unit-based scopes need a unit
         elif scope == Role.DataScope.UNIT_AND_BELOW:
-            q |= _in_subtree(unit_field, user.unit.scope_root())
+            q |= in_subtree(unit_field, user.unit.scope_root())
         elif scope in (Role.DataScope.UNIT, Role.DataScope.SELF):
             # SELF on a kind of record with no owner falls back to the own unit.
             q |= _is_unit(unit_field, user.unit_id)

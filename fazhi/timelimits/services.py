@@ -129,3 +129,22 @@ def deadline_complete(*, deadline: Deadline, on: date, user=None) -> Deadline:
     deadline.full_clean()
     deadline.save()
     return deadline
+
+
+@transaction.atomic
+def deadline_restart(*, deadline: Deadline, start: date, user=None) -> Deadline:
+    """Correct the day the clock started (a mistyped date received): the due date follows."""
+    if deadline.suspensions.filter(start__lte=start).exists():
+        raise ValidationError(_("The clock cannot start after one of its suspensions began."))
+    deadline.start_date = start
+    _recompute(deadline)
+    deadline.full_clean()
+    deadline.save()
+    return deadline
+
+
+def deadline_reopen(*, deadline: Deadline, user=None) -> Deadline:
+    """A completed clock runs again (a concluded case was reopened)."""
+    deadline.completed_on = None
+    deadline.save()
+    return deadline

@@ -1,0 +1,227 @@
+"""The indicator registry: every figure of every line of work, defined once.
+
+Each app declares its figures in its own `indicators.py` with `register(...)`. An indicator either
+counts (or sums a field of) the records a filter selects, so the same definition gives both the
+value and exactly the records behind it, or it is a ratio of two other indicators.
+
+Values are computed for a unit's subtree, within the viewer's data scope, over a period. The
+counting indicators of one model are computed together in one aggregate query.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext as _
+
+from fazhi.org.scope import in_subtree
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of legal days, both ends included."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    @classmethod
+    def from_params(
+        cls,
+        *,
+        year=None,
+        quarter=None,
+        month=None,
+        start=None,
+        end=None,
+    ) -> Period:
+        """year [+ quarter 1-4 | month 1-12], or start and end dates (YYYY-MM-DD)."""
+        try:
+            if start or end:
+                if not (start and end):
+                    raise ValidationError(_("Give both the start and the end of the period."))
+                period = cls(date.fromisoformat(str(start)), date.fromisoformat(str(end)))
+            else:
+                year = int(year)
+                if not 1949 <= year <= 2999:
+                    raise ValueError
+                if quarter:
+                    quarter = int(quarter)
+                    if not 1 <= quarter <= 4:
+                        raise ValueError
+                    first = 3 * quarter - 2
+                    last = first + 2
+                    period = cls(
+                        date(year, first, 1),
+                        date(year, last, calendar.monthrange(year, last)[1]),
+                    )
+                elif month:
+                    month = int(month)
+                    period = cls(
+                        date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+                    )
+                else:
+                    period = cls.year(year)
+        except (TypeError, ValueError):
+            raise ValidationError(
+                _(
+                    "Give the period as a year (with a quarter 1-4 or a month 1-12 if wanted), "
+                    "or as start and end dates like 2019-01-01."
+                )
+            ) from None
+        if period.end < period.start:
+            raise ValidationError(_("The period ends before it starts."))
+        return period
+
+    def __str__(self):
+        return f"{self.start:%Y-%m-%d} – {self.end:%Y-%m-%d}"
+
+
+@dataclass
+class Indicator:
+    key: str
+    label: str
+    definition: str  # 口径: what is counted, written for a reader of the report
+    measure: str  # 件 / 人 / 个 / 元 / %
+    module: str = ""
+    # Counting and summing indicators: the model and the filter of the records, per period.
+    model: type | None = None
+    where: Callable[[Period], Q] | None = None
+    sum_field: str | None = None
+    # Ratio indicators: numerator / denominator × scale, to two decimals.
+    numerator: str | None = None
+    denominator: str | None = None
+    scale: int = 100
+    # How the records are shown through the API ("module.path.SerializerClass").
+    serializer: str = ""
+    order: int = 100
+
+    @property
+    def kind(self) -> str:
+        if self.numerator:
+            return "ratio"
+        return "sum" if self.sum_field else "count"
+
+    def records(self, *, unit, period: Period, viewer, base: QuerySet | None = None) -> QuerySet:
+        """Exactly the records this indicator counts (or sums); `base` may add joins."""
+        if self.model is None:
+            raise ValueError(f"{self.key} is a ratio: it has no records of its own")
+        base = base if base is not None else self.model._default_manager.all()
+        return (
+            base.visible_to(viewer)
+            .filter(in_subtree(self.model.scope_unit_field, unit))
+            .filter(self.where(period))
+        )
+
+
+_registry: dict[str, Indicator] = {}
+
+
+def register(*indicators: Indicator) -> None:
+    for indicator in indicators:
+        if indicator.key in _registry and _registry[indicator.key] is not indicator:
+            raise ValueError(f"indicator {indicator.key} registered twice")
+        _registry[indicator.key] = indicator
+
+
+def all_indicators() -> list[Indicator]:
+    autodiscover_modules("indicators")
+    return sorted(_registry.values(), key=lambda i: (i.module, i.order, i.key))
+
+
+def get_indicator(key: str) -> Indicator:
+    autodiscover_modules("indicators")
+    try:
+        return _registry[key]
+    except KeyError:
+        raise KeyError(_("There is no indicator %(key)s.") % {"key": key}) from None
+
+
+def ratio(numerator, denominator, scale: int = 100) -> Decimal | None:
+    if not denominator:
+        return None
+    value = Decimal(numerator) * scale / Decimal(denominator)
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def compute(
+    *, unit, period: Period, viewer, keys: list[str] | None = None
+) -> dict[str, int | Decimal | None]:
+    """The value of every indicator (or of `keys` and what they need) for `unit`'s subtree
+    within `viewer`'s data scope. One aggregate query per model."""
+    indicators = {i.key: i for i in all_indicators()}
+    wanted = list(keys) if keys is not None else list(indicators)
+    needed: dict[str, Indicator] = {}
+
+    def need(key):
+        indicator = indicators.get(key) or get_indicator(key)
+        needed[key] = indicator
+        if indicator.kind == "ratio":
+            need(indicator.numerator)
+            need(indicator.denominator)
+
+    for key in wanted:
+        need(key)
+    values: dict[str, int | Decimal | None] = {}
+    by_model = defaultdict(list)
+    for indicator in needed.values():
+        if indicator.kind != "ratio":
+            by_model[indicator.model].append(indicator)
+    for model, group in by_model.items():
+        aggregates = {}
+        for position, indicator in enumerate(group):
+            condition = indicator.where(period)
+            if indicator.kind == "sum":
+                aggregates[f"v{position}"] = Sum(indicator.sum_field, filter=condition)
+            else:
+                aggregates[f"v{position}"] = Count("pk", filter=condition)
+        rows = (
+            model._default_manager.visible_to(viewer)
+            .filter(in_subtree(model.scope_unit_field, unit))
+            .aggregate(**aggregates)
+        )
+        for position, indicator in enumerate(group):
+            value = rows[f"v{position}"]
+            if indicator.kind == "sum":
+                value = (value or Decimal("0")).quantize(Decimal("0.01"))
+            values[indicator.key] = value
+    for indicator in needed.values():
+        if indicator.kind == "ratio":
+            values[indicator.key] = ratio(
+                values[indicator.numerator], values[indicator.denominator], indicator.scale
+            )
+    return {key: values[key] for key in wanted}
+
+
+def breakdown_by_unit(key: str, *, unit, period: Period, viewer) -> list[tuple]:
+    """The indicator for each subordinate unit of `unit` the viewer may see, in tree order:
+    (unit, value). Units with nothing to count are left out."""
+    from fazhi.org.models import Unit
+
+    result = []
+    for child in Unit.objects.visible_to(viewer).filter(parent=unit).order_by("path"):
+        value = compute(unit=child, period=period, viewer=viewer, keys=[key])[key]
+        if value:
+            result.append((child, value))
+    return result
+
+
+def format_value(indicator: Indicator, value) -> str:
+    if value is None:
+        return "—"
+    if indicator.measure == "%":
+        return f"{value:.2f}%"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}{indicator.measure}"
+    return f"{value:,}{indicator.measure}"

@@ -1,0 +1,217 @@
+"""/api/v1/mediation/…: committees, mediators and disputes, read and written through the same
+services and data scope as the pages."""
+
+from rest_framework import serializers, viewsets
+
+from fazhi.core.api import ScopedViewSetMixin, router
+from fazhi.core.drf import ScopedPrimaryKeyField, service_errors
+from fazhi.core.validators import mask_id_number
+from fazhi.mediation import selectors, services
+from fazhi.mediation.filters import CommitteeFilter, DisputeFilter, MediatorFilter
+from fazhi.mediation.models import Committee, Dispute, Mediator, Party
+from fazhi.org.models import Unit
+
+
+def _masks_ids(serializer) -> bool:
+    request = serializer.context.get("request")
+    return request is None or not selectors.may_see_id_numbers(request.user)
+
+
+class CommitteeSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(source="pk", read_only=True)
+    code = serializers.CharField(source="unit.code", max_length=32)
+    name = serializers.CharField(source="unit.name", max_length=100)
+    parent = ScopedPrimaryKeyField(
+        source="unit.parent", queryset=Unit.objects.all(), help_text="上级单位（乡镇、村或行业）"
+    )
+    committee_type_display = serializers.CharField(
+        source="get_committee_type_display", read_only=True
+    )
+
+    class Meta:
+        model = Committee
+        fields = [
+            "id",
+            "code",
+            "name",
+            "parent",
+            "committee_type",
+            "committee_type_display",
+            "has_standard_room",
+            "star_rating",
+            "established_on",
+            "is_active",
+        ]
+
+    def create(self, validated):
+        unit = validated.pop("unit")
+        with service_errors():
+            return services.committee_create(
+                parent=unit["parent"], code=unit["code"], name=unit["name"], **validated
+            )
+
+    def update(self, committee, validated):
+        unit = validated.pop("unit", {})
+        with service_errors():
+            return services.committee_update(
+                committee=committee, name=unit.get("name"), **validated
+            )
+
+
+class MediatorSerializer(serializers.ModelSerializer):
+    committee = ScopedPrimaryKeyField(queryset=Committee.objects.all())
+    committee_name = serializers.CharField(source="committee.unit.name", read_only=True)
+    employment_display = serializers.CharField(source="get_employment_display", read_only=True)
+
+    class Meta:
+        model = Mediator
+        fields = [
+            "id",
+            "name",
+            "gender",
+            "id_number",
+            "phone",
+            "committee",
+            "committee_name",
+            "employment",
+            "employment_display",
+            "purchased_service",
+            "hired_on",
+            "left_on",
+        ]
+        # Uniqueness is the service's check (with its Chinese message), not a second query.
+        validators = []
+
+    def to_representation(self, mediator):
+        data = super().to_representation(mediator)
+        if _masks_ids(self):
+            data["id_number"] = mask_id_number(data["id_number"])
+        return data
+
+    def create(self, validated):
+        with service_errors():
+            return services.mediator_create(**validated)
+
+    def update(self, mediator, validated):
+        with service_errors():
+            return services.mediator_update(mediator=mediator, **validated)
+
+
+class PartySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Party
+        fields = ["kind", "name", "gender", "id_number", "credit_code", "phone", "address"]
+
+
+class DisputeSerializer(serializers.ModelSerializer):
+    committee = ScopedPrimaryKeyField(queryset=Committee.objects.all())
+    committee_name = serializers.CharField(source="committee.unit.name", read_only=True)
+    lead_mediator = ScopedPrimaryKeyField(queryset=Mediator.objects.all())
+    lead_mediator_name = serializers.CharField(source="lead_mediator.name", read_only=True)
+    other_mediators = ScopedPrimaryKeyField(
+        queryset=Mediator.objects.all(), many=True, required=False
+    )
+    parties = PartySerializer(many=True)
+    dispute_type_display = serializers.CharField(source="get_dispute_type_display", read_only=True)
+    source_display = serializers.CharField(source="get_source_display", read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    agreement_amount = serializers.DecimalField(
+        max_digits=14, decimal_places=2, required=False, allow_null=True, min_value=0
+    )
+    version = serializers.IntegerField(
+        required=False,
+        help_text="修改时必须带上读取时的版本号；记录在此期间被他人修改时拒绝保存（409）。",
+    )
+
+    class Meta:
+        model = Dispute
+        fields = [
+            "id",
+            "number",
+            "committee",
+            "committee_name",
+            "dispute_type",
+            "dispute_type_display",
+            "source",
+            "source_display",
+            "received_on",
+            "facts",
+            "lead_mediator",
+            "lead_mediator_name",
+            "other_mediators",
+            "status",
+            "status_display",
+            "closed_on",
+            "agreement_form",
+            "agreement_amount",
+            "agreed_terms",
+            "performance_method",
+            "performance",
+            "judicial_confirmation_applied_on",
+            "parties",
+            "version",
+        ]
+        read_only_fields = ["number"]
+        validators = []
+
+    def to_representation(self, dispute):
+        data = super().to_representation(dispute)
+        if _masks_ids(self):
+            for party in data["parties"]:
+                party["id_number"] = mask_id_number(party["id_number"])
+        return data
+
+    def create(self, validated):
+        validated.pop("version", None)
+        with service_errors():
+            return services.dispute_create(user=self.context["request"].user, **validated)
+
+    def update(self, dispute, validated):
+        if "version" not in validated:
+            raise serializers.ValidationError(
+                {"version": ["修改时必须带上读取记录时的版本号（version）。"]}
+            )
+        with service_errors():
+            return services.dispute_update(
+                dispute=dispute, user=self.context["request"].user, **validated
+            )
+
+
+class CommitteeViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+    """Mediation committees within the caller's data scope."""
+
+    queryset = Committee.objects.select_related("unit__parent")
+    serializer_class = CommitteeSerializer
+    filterset_class = CommitteeFilter
+    ordering_fields = ["unit__path", "unit__name"]
+    ordering = ["unit__path"]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+
+class MediatorViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+    """Mediators of the committees within the caller's data scope."""
+
+    queryset = Mediator.objects.select_related("committee__unit")
+    serializer_class = MediatorSerializer
+    filterset_class = MediatorFilter
+    ordering_fields = ["name", "hired_on"]
+    ordering = ["committee__unit__path", "name", "pk"]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+
+class DisputeViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+    """Disputes of the committees within the caller's data scope. Filters as on the page."""
+
+    queryset = Dispute.objects.select_related("committee__unit", "lead_mediator").prefetch_related(
+        "parties", "other_mediators"
+    )
+    serializer_class = DisputeSerializer
+    filterset_class = DisputeFilter
+    ordering_fields = ["received_on", "closed_on", "number"]
+    ordering = ["-received_on", "-pk"]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+
+router.register("mediation/committees", CommitteeViewSet, basename="mediation-committee")
+router.register("mediation/mediators", MediatorViewSet, basename="mediation-mediator")
+router.register("mediation/disputes", DisputeViewSet, basename="mediation-dispute")

@@ -1,0 +1,114 @@
+"""The filters of the mediation lists: one definition for the pages, the Excel export and the
+API, so an exported list holds exactly what the filtered page showed."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from fazhi.core.api import visible_choices
+from fazhi.mediation.models import Committee, Dispute, Mediator, Party
+from fazhi.org.models import Unit
+from fazhi.org.scope import in_subtree
+
+
+def _townships(request):
+    if request is None:
+        return Unit.objects.none()
+    return Unit.objects.visible_to(request.user).filter(kind=Unit.Kind.TOWNSHIP)
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class SubtreeFilter(django_filters.ModelChoiceFilter):
+    """Records of a unit and everything under it."""
+
+    def __init__(self, *args, unit_field: str, **kwargs):
+        self.unit_field = unit_field
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return qs.filter(in_subtree(self.unit_field, value)) if value else qs
+
+
+class DisputeFilter(django_filters.FilterSet):
+    township = SubtreeFilter(label=_("Township"), queryset=_townships, unit_field="committee__unit")
+    committee = django_filters.ModelChoiceFilter(
+        label=_("Mediation committee"), queryset=visible_choices(Committee)
+    )
+    dispute_type = django_filters.ChoiceFilter(
+        label=_("Dispute type"), choices=Dispute.Type.choices
+    )
+    source = django_filters.ChoiceFilter(label=_("Source"), choices=Dispute.Source.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Dispute.Status.choices)
+    mediator = django_filters.ModelChoiceFilter(
+        label=_("Mediator"), queryset=visible_choices(Mediator), method="filter_mediator"
+    )
+    received_after = django_filters.DateFilter(
+        label=_("Received from"), field_name="received_on", lookup_expr="gte"
+    )
+    received_before = django_filters.DateFilter(
+        label=_("Received until"), field_name="received_on", lookup_expr="lte"
+    )
+    closed_after = django_filters.DateFilter(
+        label=_("Closed from"), field_name="closed_on", lookup_expr="gte"
+    )
+    closed_before = django_filters.DateFilter(
+        label=_("Closed until"), field_name="closed_on", lookup_expr="lte"
+    )
+    year = django_filters.NumberFilter(
+        label=_("Year closed"), field_name="closed_on", lookup_expr="year"
+    )
+    q = django_filters.CharFilter(label=_("Party or case number"), method="filter_search")
+
+    class Meta:
+        model = Dispute
+        fields = []
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def filter_mediator(self, qs, name, value):
+        if not value:
+            return qs
+        others = Dispute.other_mediators.through.objects.filter(
+            dispute_id=OuterRef("pk"), mediator_id=value.pk
+        )
+        return qs.filter(Q(lead_mediator=value) | Exists(others))
+
+    def filter_search(self, qs, name, value):
+        value = value.strip()
+        if not value:
+            return qs
+        parties = Party.objects.filter(dispute_id=OuterRef("pk"), name__icontains=value)
+        return qs.filter(Q(number__icontains=value) | Exists(parties))
+
+
+class CommitteeFilter(django_filters.FilterSet):
+    township = SubtreeFilter(label=_("Township"), queryset=_townships, unit_field="unit")
+    committee_type = django_filters.ChoiceFilter(
+        label=_("Committee type"), choices=Committee.Type.choices
+    )
+    has_standard_room = django_filters.BooleanFilter(label=_("Standardised mediation room"))
+    is_active = django_filters.BooleanFilter(label=_("Active"))
+    q = django_filters.CharFilter(label=_("Name"), field_name="unit__name", lookup_expr="icontains")
+
+    class Meta:
+        model = Committee
+        fields = []
+
+
+class MediatorFilter(django_filters.FilterSet):
+    township = SubtreeFilter(label=_("Township"), queryset=_townships, unit_field="committee__unit")
+    committee = django_filters.ModelChoiceFilter(
+        label=_("Mediation committee"), queryset=visible_choices(Committee)
+    )
+    employment = django_filters.ChoiceFilter(
+        label=_("Employment"), choices=Mediator.Employment.choices
+    )
+    in_post = django_filters.BooleanFilter(
+        label=_("In post"), field_name="left_on", lookup_expr="isnull"
+    )
+    q = django_filters.CharFilter(label=_("Name"), field_name="name", lookup_expr="icontains")
+
+    class Meta:
+        model = Mediator
+        fields = []
