@@ -65,9 +65,19 @@ test: lint
 		echo "== PostgreSQL not reachable at $(TEST_POSTGRES_URL): PostgreSQL run skipped =="; \
 	fi
 
-# Performance figures, each as a ratio to a baseline measured in the same run.
-bench: migrate
-	$(VENV)/bin/python -m bench
+# Performance figures, each as a ratio to a baseline measured in the same run. On PostgreSQL
+# (a database of its own, BENCH_POSTGRES_URL, holding the demo and the scale data) when one
+# answers; otherwise on the SQLite development database, without the PostgreSQL-only figures.
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/fazhi_bench
+bench: install
+	@if $(VENV)/bin/python -m bench.database '$(BENCH_POSTGRES_URL)'; then \
+		echo "== make bench on PostgreSQL ($(BENCH_POSTGRES_URL)) =="; \
+		DATABASE_URL='$(BENCH_POSTGRES_URL)' DJANGO_DEBUG=1 $(FAZHI) migrate --noinput -v0 && \
+		DATABASE_URL='$(BENCH_POSTGRES_URL)' $(VENV)/bin/python -m bench; \
+	else \
+		echo "== PostgreSQL not reachable: make bench on SQLite =="; \
+		DJANGO_DEBUG=1 $(FAZHI) migrate --noinput -v0 && $(VENV)/bin/python -m bench; \
+	fi
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache .ruff_cache

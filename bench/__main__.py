@@ -1,6 +1,7 @@
 """`make bench`: one line per figure, each a ratio to a baseline measured in the same run
 (machines here are noisy, so only ratios travel)."""
 
+import inspect
 import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
@@ -10,11 +11,19 @@ import django  # noqa: E402
 
 django.setup()
 
-from bench import timelimits  # noqa: E402
+from bench import mediation_ledgers, mediation_list, timelimits  # noqa: E402
 
-BENCHES = [timelimits]
+BENCHES = [timelimits, mediation_ledgers, mediation_list]
+
+
+def say(line: str) -> None:
+    print(line, flush=True)
+
 
 if __name__ == "__main__":
     for bench in BENCHES:
-        for line in bench.run():
-            print(line, flush=True)
+        if inspect.signature(bench.run).parameters:  # run(report): says each line when known
+            bench.run(say)
+        else:
+            for line in bench.run():
+                say(line)

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "fazhi.core.middleware.SessionRenewalMiddleware",
     "fazhi.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -140,7 +141,7 @@ LOGOUT_REDIRECT_URL = "login"
 # Sessions end after this many idle minutes: every request renews the cookie.
 SESSION_IDLE_MINUTES = int(env("FAZHI_SESSION_IDLE_MINUTES", default="30"))
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False  # SessionRenewalMiddleware renews it, once a minute at most
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Login throttling (django-axes): 5 failures lock the username for 15 minutes.
@@ -202,7 +203,10 @@ WHITENOISE_USE_FINDERS = DEBUG or RUNNING_TESTS
 if WHITENOISE_USE_FINDERS:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = Path(env("FAZHI_MEDIA_ROOT", default=str(VAR_DIR / "media")))
-MEDIA_URL = "/media/"
+MEDIA_URL = "/media/"  # uploads are never served directly: views check who may read them
+# Excel imports run in a background thread of the web process, so the page can show progress;
+# set to 1 to run them within the upload request instead.
+LEDGER_IMPORTS_INLINE = env_bool("FAZHI_LEDGER_IMPORTS_INLINE")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("fazhi.core.auth_urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("ledgers/", include("fazhi.core.ledger_urls")),
     path("api/v1/", include(api.router_urls())),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -9,6 +9,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext as _
 
+from fazhi.core.validators import mask_id_number, validate_id_number
+
 
 @dataclass
 class ChangeLine:
@@ -85,9 +87,10 @@ def _field(model, name):
     if model is None:
         return None
     try:
-        return model._meta.get_field(name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         return None
+    return field if getattr(field, "concrete", False) or field.many_to_many else None
 
 
 def _display(field, value, viewer) -> str:
@@ -95,6 +98,8 @@ def _display(field, value, viewer) -> str:
         return "—"
     if field is None:
         return str(value)
+    if validate_id_number in field.validators and not _may_see_id_numbers(field, viewer):
+        return mask_id_number(str(value))
     if isinstance(field, models.BooleanField):
         return _("yes") if str(value) in ("True", "true", "1") else _("no")
     if field.choices:
@@ -102,6 +107,12 @@ def _display(field, value, viewer) -> str:
     if isinstance(field, models.ForeignKey):
         return _related_name(field.related_model, [value], viewer)[0]
     return str(value)
+
+
+def _may_see_id_numbers(field, viewer) -> bool:
+    """ID numbers show in full only to roles granted `<app>.view_id_numbers` (viewer None: the
+    superusers' audit trail)."""
+    return viewer is None or viewer.has_perm(f"{field.model._meta.app_label}.view_id_numbers")
 
 
 def _related_name(model, pks, viewer) -> list[str]:

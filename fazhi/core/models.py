@@ -1,5 +1,6 @@
 """Shared machinery with tables of its own: document numbering (文号)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -51,3 +52,61 @@ class NumberSequence(models.Model):
 
     def __str__(self):
         return f"{self.rule.prefix}〔{self.year}〕{self.last_serial}号"
+
+
+class ImportJob(models.Model):
+    """One upload of an Excel ledger: validated (and saved, unless a dry run) in the
+    background while the page shows its progress; the errors stay for the uploader to read."""
+
+    class Status(models.TextChoices):
+        PENDING = "PENDING", _("waiting")
+        RUNNING = "RUNNING", _("running")
+        DONE = "DONE", _("finished")
+        FAILED = "FAILED", _("failed")
+
+    ledger = models.CharField(_("ledger"), max_length=60)
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    file = models.FileField(_("file"), upload_to="ledger-imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=200)
+    dry_run = models.BooleanField(_("dry run"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    phase = models.CharField(_("phase"), max_length=10, blank=True)
+    done = models.PositiveIntegerField(_("rows processed"), default=0)
+    total = models.PositiveIntegerField(_("rows in the file"), default=0)
+    rows = models.PositiveIntegerField(_("data rows"), default=0)
+    created = models.PositiveIntegerField(_("records created"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    error_file = models.FileField(
+        _("annotated workbook"), upload_to="ledger-imports/%Y/%m/", blank=True
+    )
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ledger import")
+        verbose_name_plural = _("ledger imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.ledger} {self.original_name}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        if self.finished:
+            return 100
+        return min(99, int(self.done * 100 / self.total)) if self.total else 0

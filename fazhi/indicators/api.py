@@ -14,7 +14,13 @@ from rest_framework.reverse import reverse
 from fazhi.core.api import router
 from fazhi.core.drf import Pagination
 from fazhi.indicators import selectors
-from fazhi.indicators.registry import Indicator, Period, compute, get_indicator
+from fazhi.indicators.registry import (
+    Indicator,
+    Period,
+    breakdown_by_unit,
+    compute,
+    get_indicator,
+)
 
 PARAMETERS = [
     OpenApiParameter("unit", str, description="单位编码（默认：本人数据范围的顶层单位）"),
@@ -129,6 +135,28 @@ class IndicatorViewSet(viewsets.ViewSet):
         page = paginator.paginate_queryset(queryset, request, view=self)
         data = serializer_class(page, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)
+
+    @extend_schema(parameters=PARAMETERS, responses={200: dict})
+    @action(detail=True, methods=["get"])
+    def breakdown(self, request, key=None):
+        """The indicator for each subordinate unit of `unit` (e.g. each township of the
+        district) that has anything to count, each with its own `records` URL."""
+        indicator = _indicator_or_404(key)
+        unit, period = scope_and_period(request)
+        rows = _breakdown_rows(request, indicator, unit, period)
+        return Response(
+            {"key": indicator.key, "unit": unit.code, "count": len(rows), "results": rows}
+        )
+
+
+def _breakdown_rows(request, indicator, unit, period):
+    rows = []
+    for child, value in breakdown_by_unit(
+        indicator.key, unit=unit, period=period, viewer=request.user
+    ):
+        described = IndicatorViewSet()._describe(request, indicator, value, child, period)
+        rows.append({"unit": child.code, "unit_name": child.name, **described})
+    return rows
 
 
 def _base_queryset(serializer_class):

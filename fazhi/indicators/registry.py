@@ -108,6 +108,12 @@ class Indicator:
     order: int = 100
 
     @property
+    def module_label(self) -> str:
+        from django.apps import apps
+
+        return str(apps.get_app_config(self.module).verbose_name) if self.module else ""
+
+    @property
     def kind(self) -> str:
         if self.numerator:
             return "ratio"

@@ -35,7 +35,5 @@ class MediationConfig(AppConfig):
                 order=20,
             ),
             MenuEntry(_("Mediators"), "mediation:mediator_list", "mediation.view_mediator", 30),
-            MenuEntry(
-                _("Import from Excel"), "mediation:ledger_import", "mediation.add_dispute", 40
-            ),
+            MenuEntry(_("Import from Excel"), "ledgers:import", "mediation.add_dispute", 40),
         ]

@@ -2,6 +2,7 @@
 API, so an exported list holds exactly what the filtered page showed."""
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -13,10 +14,24 @@ from fazhi.org.models import Unit
 from fazhi.org.scope import in_subtree
 
 
+class AnyYesNo(forms.Select):
+    """A yes/no filter whose empty choice reads "all" (not Django's "unknown")."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))])
+
+
+SEARCH_LIMIT = 5000  # a search matching more than this is too vague to page through
+
+
 def _townships(request):
     if request is None:
         return Unit.objects.none()
     return Unit.objects.visible_to(request.user).filter(kind=Unit.Kind.TOWNSHIP)
+
+
+def visible_committees(request):
+    return visible_choices(Committee)(request).select_related("unit").order_by("unit__path")
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -34,7 +49,7 @@ class SubtreeFilter(django_filters.ModelChoiceFilter):
 class DisputeFilter(django_filters.FilterSet):
     township = SubtreeFilter(label=_("Township"), queryset=_townships, unit_field="committee__unit")
     committee = django_filters.ModelChoiceFilter(
-        label=_("Mediation committee"), queryset=visible_choices(Committee)
+        label=_("Mediation committee"), queryset=visible_committees
     )
     dispute_type = django_filters.ChoiceFilter(
         label=_("Dispute type"), choices=Dispute.Type.choices
@@ -75,11 +90,31 @@ class DisputeFilter(django_filters.FilterSet):
         return qs.filter(Q(lead_mediator=value) | Exists(others))
 
     def filter_search(self, qs, name, value):
+        """Case number or party name containing the text. The matching ids come from two
+        indexed lookups (trigram indexes on PostgreSQL) rather than an OR across a join."""
         value = value.strip()
         if not value:
             return qs
-        parties = Party.objects.filter(dispute_id=OuterRef("pk"), name__icontains=value)
-        return qs.filter(Q(number__icontains=value) | Exists(parties))
+        parties = (
+            Party.objects.filter(name__icontains=value)
+            .order_by()
+            .values_list("dispute_id", flat=True)
+        )
+        numbers = (
+            Dispute.objects.filter(number__icontains=value).order_by().values_list("pk", flat=True)
+        )
+        ids = list(parties.union(numbers)[:SEARCH_LIMIT])
+        return qs.filter(pk__in=ids)
+
+    @property
+    def qs(self):
+        """Newest first; by closing date when the closing period is what is asked for (so a
+        year's concluded disputes come straight from the closing-date index)."""
+        queryset = super().qs
+        data = getattr(self.form, "cleaned_data", {})
+        if any(data.get(k) for k in ["year", "closed_after", "closed_before"]):
+            return queryset.order_by("-closed_on", "-pk")
+        return queryset.order_by("-received_on", "-pk")
 
 
 class CommitteeFilter(django_filters.FilterSet):
@@ -87,8 +122,10 @@ class CommitteeFilter(django_filters.FilterSet):
     committee_type = django_filters.ChoiceFilter(
         label=_("Committee type"), choices=Committee.Type.choices
     )
-    has_standard_room = django_filters.BooleanFilter(label=_("Standardised mediation room"))
-    is_active = django_filters.BooleanFilter(label=_("Active"))
+    has_standard_room = django_filters.BooleanFilter(
+        label=_("Standardised mediation room"), widget=AnyYesNo
+    )
+    is_active = django_filters.BooleanFilter(label=_("Active"), widget=AnyYesNo)
     q = django_filters.CharFilter(label=_("Name"), field_name="unit__name", lookup_expr="icontains")
 
     class Meta:
@@ -99,13 +136,13 @@ class CommitteeFilter(django_filters.FilterSet):
 class MediatorFilter(django_filters.FilterSet):
     township = SubtreeFilter(label=_("Township"), queryset=_townships, unit_field="committee__unit")
     committee = django_filters.ModelChoiceFilter(
-        label=_("Mediation committee"), queryset=visible_choices(Committee)
+        label=_("Mediation committee"), queryset=visible_committees
     )
     employment = django_filters.ChoiceFilter(
         label=_("Employment"), choices=Mediator.Employment.choices
     )
     in_post = django_filters.BooleanFilter(
-        label=_("In post"), field_name="left_on", lookup_expr="isnull"
+        label=_("In post"), field_name="left_on", lookup_expr="isnull", widget=AnyYesNo
     )
     q = django_filters.CharFilter(label=_("Name"), field_name="name", lookup_expr="icontains")
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from fazhi.core.validators import mask_id_number, validate_credit_code, validate_id_number
 from fazhi.org.scope import ScopedQuerySet
@@ -300,7 +301,7 @@ class Dispute(models.Model):
 
 class Party(models.Model):
     class Kind(models.TextChoices):
-        PERSON = "PERSON", _("Person")
+        PERSON = "PERSON", pgettext_lazy("party kind", "Person")
         ORGANISATION = "ORGANISATION", _("Organisation")
 
     dispute = models.ForeignKey(

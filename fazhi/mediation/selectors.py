@@ -5,6 +5,9 @@ from django.db.models import Prefetch, QuerySet
 from fazhi.mediation.filters import CommitteeFilter, DisputeFilter, MediatorFilter
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.org.scope import get_visible_or_404
+from fazhi.timelimits.calendar import get_calendar
+from fazhi.timelimits.engine import YearNotLoaded, due_date
+from fazhi.timelimits.selectors import rule_for
 
 
 def may_see_id_numbers(user) -> bool:
@@ -23,7 +26,7 @@ def dispute_list(*, viewer, params, request=None) -> tuple[DisputeFilter, QueryS
     """The filter form (bound to `params`) and the disputes it selects."""
     filterset = DisputeFilter(params, queryset=disputes_for(viewer), request=request)
     queryset = filterset.qs if filterset.is_valid() else disputes_for(viewer).none()
-    return filterset, queryset.order_by("-received_on", "-pk")
+    return filterset, queryset
 
 
 def get_dispute_for_user(user, pk) -> Dispute:
@@ -56,3 +59,17 @@ def mediator_list(*, viewer, params, request=None) -> tuple[MediatorFilter, Quer
 
 def get_mediator_for_user(user, pk) -> Mediator:
     return get_visible_or_404(mediators_for(user), user, pk)
+
+
+def judicial_confirmation_due(dispute: Dispute):
+    """The last day the parties may jointly apply for judicial confirmation (30 days from the
+    agreement), for a successful mediation with a written agreement; None otherwise."""
+    if dispute.status != Dispute.Status.SUCCEEDED or dispute.closed_on is None:
+        return None
+    if dispute.agreement_form != Dispute.AgreementForm.WRITTEN:
+        return None
+    rule = rule_for("mediation.judicial_confirmation", dispute.closed_on)
+    try:
+        return due_date(get_calendar(), dispute.closed_on, rule.amount, rule.unit).due
+    except YearNotLoaded:
+        return None

@@ -1,2 +1,22 @@
+from django.urls import path
+
+from fazhi.mediation import views
+
 app_name = "mediation"
-urlpatterns = []
+urlpatterns = [
+    path("disputes/", views.dispute_list, name="dispute_list"),
+    path("disputes/new/", views.dispute_create, name="dispute_create"),
+    path("disputes/<int:pk>/", views.dispute_detail, name="dispute_detail"),
+    path("disputes/<int:pk>/edit/", views.dispute_edit, name="dispute_edit"),
+    path("disputes/<int:pk>/start/", views.dispute_start, name="dispute_start"),
+    path("disputes/<int:pk>/close/", views.dispute_close, name="dispute_close"),
+    path("disputes/<int:pk>/agreement.docx", views.dispute_agreement, name="dispute_agreement"),
+    path("committees/", views.committee_list, name="committee_list"),
+    path("committees/new/", views.committee_create, name="committee_create"),
+    path("committees/<int:pk>/", views.committee_detail, name="committee_detail"),
+    path("committees/<int:pk>/edit/", views.committee_edit, name="committee_edit"),
+    path("mediators/", views.mediator_list, name="mediator_list"),
+    path("mediators/new/", views.mediator_create, name="mediator_create"),
+    path("mediators/<int:pk>/", views.mediator_detail, name="mediator_detail"),
+    path("mediators/<int:pk>/edit/", views.mediator_edit, name="mediator_edit"),
+]

@@ -38,7 +38,7 @@ def _roles_of(user: User) -> list:
     """The user's roles, read once per user object (one request) rather than per queryset."""
     roles = getattr(user, "_scope_roles", None)
     if roles is None:
-        roles = list(user.roles.prefetch_related("custom_units"))
+        roles = list(user.roles.all())
         user._scope_roles = roles
     return roles
 
@@ -69,6 +69,15 @@ def scope_q(user: User, *, unit_field: str, owner_field: str | None = None) -> Q
             # SELF on a kind of record with no owner falls back to the own unit.
             q |= _is_unit(unit_field, user.unit_id)
     return q
+
+
+def sees_everything(user: User) -> bool:
+    """True when the user's data scope is the whole database (no query once roles are read)."""
+    if user.is_superuser:
+        return True
+    from fazhi.org.models import Role
+
+    return any(role.data_scope == Role.DataScope.ALL for role in _roles_of(user))
 
 
 class ScopedQuerySet(models.QuerySet):

@@ -1,0 +1,105 @@
+"""Excel imports from the web: the upload becomes an ImportJob that runs in a background thread
+(a 100,000-row workbook takes a while) and reports its progress, so the page can show a bar.
+
+Progress is written to the job row while the rows are read and checked. The save itself runs in
+one transaction (all rows or none), which other connections cannot look into: the page then
+shows "saving" until the job ends.
+"""
+
+import logging
+import threading
+import time
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import close_old_connections, connection
+from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext as _
+
+from fazhi.core.ledgers import Ledger, get_ledger, import_ledger, write_error_workbook
+from fazhi.core.models import ImportJob
+
+log = logging.getLogger(__name__)
+PROGRESS_EVERY = 0.5  # seconds between progress writes
+
+
+def ledgers_for(user) -> list[Ledger]:
+    """The ledgers `user` may import into (the ledger's `permission`)."""
+    from fazhi.core.ledgers import _registry
+
+    autodiscover_modules("ledgers")
+    return [
+        ledger
+        for key, ledger in sorted(_registry.items())
+        if getattr(ledger, "permission", "") and user.has_perm(ledger.permission)
+    ]
+
+
+def start_import_job(job: ImportJob) -> None:
+    """Run the job in a thread, or right now when settings say so (single-process setups)."""
+    if getattr(settings, "LEDGER_IMPORTS_INLINE", False):
+        run_import_job(job.pk)
+        return
+    thread = threading.Thread(target=_run_in_thread, args=(job.pk,), daemon=True)
+    thread.start()
+
+
+def _run_in_thread(job_id: int) -> None:
+    try:
+        run_import_job(job_id)
+    finally:
+        connection.close()
+
+
+def run_import_job(job_id: int) -> ImportJob:
+    close_old_connections()
+    job = ImportJob.objects.select_related("unit", "user").get(pk=job_id)
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
+    last = {"phase": "", "at": 0.0}
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if connection.in_atomic_block:
+            return  # inside the saving transaction: no one else could see the update
+        now = time.monotonic()
+        if phase == last["phase"] and now - last["at"] < PROGRESS_EVERY:
+            return
+        last.update(phase=phase, at=now)
+        ImportJob.objects.filter(pk=job.pk).update(phase=phase, done=done, total=total)
+
+    try:
+        ledger = get_ledger(job.ledger)
+        with job.file.open("rb") as source:
+            result = import_ledger(
+                ledger,
+                source,
+                context={"unit": job.unit, "viewer": job.user},
+                dry_run=job.dry_run,
+                progress=progress,
+            )
+        job.rows, job.created = result.rows, result.created
+        job.errors = [[e.row, e.column, e.message] for e in result.errors]
+        if result.errors:
+            annotated = _annotated_workbook(ledger, job, result.errors)
+            job.error_file.save(f"errors-{job.pk}.xlsx", ContentFile(annotated), save=False)
+        job.status = ImportJob.Status.DONE
+    except Exception:
+        log.exception("ledger import %s failed", job.pk)
+        job.status = ImportJob.Status.FAILED
+        job.message = _(
+            "The import stopped on an unexpected error and saved nothing. The file is kept; "
+            "please tell the system administrator (import no. %(id)s)."
+        ) % {"id": job.pk}
+    job.phase = ""
+    job.finished_at = timezone.now()
+    job.save()
+    return job
+
+
+def _annotated_workbook(ledger, job, errors) -> bytes:
+    from io import BytesIO
+
+    target = BytesIO()
+    with job.file.open("rb") as source:
+        write_error_workbook(ledger, source, errors, target)
+    return target.getvalue()

@@ -1,0 +1,122 @@
+"""/api/v1/mediation/…: the same scope, rules and stale-edit refusal as the pages."""
+
+import pytest
+from django.urls import reverse
+
+from fazhi.mediation.models import Dispute
+
+from .conftest import make_id
+
+pytestmark = pytest.mark.django_db
+
+
+def new_dispute(ledger, **changes):
+    data = {
+        "committee": ledger["xq_committee"].pk,
+        "dispute_type": "LABOUR",
+        "source": "POLICE",
+        "received_on": "2019-08-01",
+        "lead_mediator": ledger["xq_mediator"].pk,
+        "facts": "拖欠工资",
+        "parties": [
+            {"kind": "PERSON", "name": "工人甲", "id_number": make_id("51070419850101123")},
+            {"kind": "ORGANISATION", "name": "绵阳宏图建筑工程有限公司"},
+        ],
+    }
+    data.update(changes)
+    return data
+
+
+def test_list_is_scoped_paginated_and_filtered(ledger, login):
+    client = login("xinqiao")
+    url = reverse("mediation-dispute-list")
+    body = client.get(url).json()
+    assert body["count"] == 1
+    assert body["results"][0]["number"] == ledger["xq_dispute"].number
+    leader = login("leader")
+    assert leader.get(url).json()["count"] == 2
+    assert leader.get(url, {"dispute_type": "CONTRACT"}).json()["count"] == 1
+    assert leader.get(url, {"q": "李小河"}).json()["count"] == 1
+
+
+def test_outsider_gets_404_and_cannot_point_at_another_townships_committee(ledger, login):
+    client = login("xiaojiangou")
+    detail = reverse("mediation-dispute-detail", args=[ledger["xq_dispute"].pk])
+    assert client.get(detail).status_code == 404
+    assert client.patch(detail, {}, content_type="application/json").status_code == 404
+    response = client.post(
+        reverse("mediation-dispute-list"), new_dispute(ledger), content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "committee" in response.json() and "lead_mediator" in response.json()
+
+
+def test_create_takes_a_number_and_masks_id_numbers_for_roles_without_the_permission(ledger, login):
+    client = login("xinqiao")
+    response = client.post(
+        reverse("mediation-dispute-list"), new_dispute(ledger), content_type="application/json"
+    )
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["number"] == "新桥调〔2019〕2号"
+    assert body["parties"][0]["id_number"] == make_id("51070419850101123")  # may see IDs
+    mediator_view = login("mediator").get(reverse("mediation-dispute-detail", args=[body["id"]]))
+    assert mediator_view.json()["parties"][0]["id_number"].startswith("510704********")
+
+
+def test_date_rules_hold_through_the_api(ledger, login):
+    client = login("xinqiao")
+    response = client.post(
+        reverse("mediation-dispute-list"),
+        new_dispute(ledger, status="FAILED", closed_on="2019-07-01", agreement_amount="10.00"),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    errors = response.json()
+    assert "closed_on" in errors and "agreement_amount" in errors
+    assert "结案日期不能早于受理日期" in errors["closed_on"][0]
+
+
+def test_a_stale_version_is_refused_with_409(ledger, login):
+    client = login("xinqiao")
+    url = reverse("mediation-dispute-detail", args=[ledger["xq_dispute"].pk])
+    version = client.get(url).json()["version"]
+    first = client.patch(
+        url, {"facts": "甲的修改", "version": version}, content_type="application/json"
+    )
+    assert first.status_code == 200 and first.json()["version"] == version + 1
+    second = client.patch(
+        url, {"facts": "乙的修改", "version": version}, content_type="application/json"
+    )
+    assert second.status_code == 409
+    assert "被他人修改" in second.json()["detail"]
+    missing = client.patch(url, {"facts": "没有版本号"}, content_type="application/json")
+    assert missing.status_code == 400
+    assert Dispute.objects.get(pk=ledger["xq_dispute"].pk).facts == "甲的修改"
+
+
+def test_committees_and_mediators_are_scoped(ledger, login):
+    client = login("xinqiao")
+    committees = client.get(reverse("mediation-committee-list")).json()
+    assert [c["name"] for c in committees["results"]] == ["新桥镇人民调解委员会"]
+    mediators = client.get(reverse("mediation-mediator-list")).json()
+    assert [m["name"] for m in mediators["results"]] == ["毛兰海"]
+    assert (
+        client.get(
+            reverse("mediation-mediator-detail", args=[ledger["xj_mediator"].pk])
+        ).status_code
+        == 404
+    )
+
+
+def test_concurrent_service_edits_one_wins_one_is_refused(ledger):
+    """Two clerks opened the same version; the second save must not overwrite the first."""
+    from fazhi.mediation import services
+
+    dispute = ledger["xq_dispute"]
+    opened = dispute.version
+    services.dispute_update(dispute=dispute, version=opened, facts="第一")
+    with pytest.raises(services.StaleEdit):
+        services.dispute_update(dispute=dispute, version=opened, facts="第二")
+    dispute.refresh_from_db()
+    assert dispute.facts == "第一" and dispute.version == opened + 1

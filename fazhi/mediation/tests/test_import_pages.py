@@ -1,0 +1,121 @@
+"""The shared Excel import pages: upload, errors by row and column, annotated workbook, dry run,
+and nobody else's upload to look at."""
+
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from fazhi.core.models import ImportJob
+from fazhi.mediation.models import Committee
+
+pytestmark = pytest.mark.django_db
+HEADERS = [
+    "单位编码",
+    "名称",
+    "上级单位编码",
+    "类型",
+    "规范化调解室",
+    "星级",
+    "成立日期",
+    "是否在用",
+]
+
+
+@pytest.fixture(autouse=True)
+def inline_imports(settings):
+    settings.LEDGER_IMPORTS_INLINE = True  # the thread is exercised by the browser test
+
+
+def committees_file(rows) -> SimpleUploadedFile:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    data = BytesIO()
+    book.save(data)
+    return SimpleUploadedFile("committees.xlsx", data.getvalue())
+
+
+def good(n):
+    return [
+        f"510704101-c9{n}",
+        f"新桥镇试点{n}村人民调解委员会",
+        "510704101",
+        "村（社区）调委会",
+        "是",
+        3,
+        "2018-01-01",
+        "是",
+    ]
+
+
+def upload(client, rows, dry_run=False):
+    from fazhi.org.models import Unit
+
+    data = {
+        "ledger": "mediation.committees",
+        "unit": Unit.objects.get(code="510704101").pk,
+        "file": committees_file(rows),
+    }
+    if dry_run:
+        data["dry_run"] = "on"
+    response = client.post(reverse("ledgers:import"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return client.get(response.url)
+
+
+def test_one_bad_cell_imports_nothing_and_the_page_names_row_column_and_problem(ledger, login):
+    client = login("xinqiao")
+    rows = [good(n) for n in range(1, 6)]
+    rows[2][5] = 9  # sheet row 4: 星级 above 5
+    page = upload(client, rows)
+    assert "没有导入任何数据：5 行中有 1 处错误" in page.text
+    assert "<td>4</td><td>星级</td>" in page.text.replace("\n", "")
+    assert not Committee.objects.filter(unit__code__startswith="510704101-c9").exists()
+    job = ImportJob.objects.get()
+    annotated = client.get(reverse("ledgers:errors", args=[job.pk]))
+    sheet = load_workbook(BytesIO(b"".join(annotated.streaming_content))).worksheets[0]
+    assert sheet.cell(row=4, column=6).comment is not None
+
+
+def test_a_dry_run_saves_nothing_and_a_real_run_saves_all(ledger, login):
+    client = login("xinqiao")
+    rows = [good(n) for n in range(1, 6)]
+    assert "全部 5 行校验通过" in upload(client, rows, dry_run=True).text
+    assert not Committee.objects.filter(unit__code__startswith="510704101-c9").exists()
+    assert "新建 5 条记录" in upload(client, rows).text
+    assert Committee.objects.filter(unit__code__startswith="510704101-c9").count() == 5
+
+
+def test_another_user_cannot_see_an_upload_or_its_errors(ledger, login):
+    rows = [good(1)]
+    rows[0][5] = 9
+    upload(login("xinqiao"), rows)
+    job = ImportJob.objects.get()
+    other = login("xiaojiangou")
+    assert other.get(reverse("ledgers:job", args=[job.pk])).status_code == 404
+    assert other.get(reverse("ledgers:errors", args=[job.pk])).status_code == 404
+
+
+def test_a_user_may_not_import_into_a_unit_outside_the_scope_or_without_permission(ledger, login):
+    from fazhi.org.models import Unit
+
+    client = login("xiaojiangou")
+    response = client.post(
+        reverse("ledgers:import"),
+        {
+            "ledger": "mediation.committees",
+            "unit": Unit.objects.get(code="510704101").pk,
+            "file": committees_file([good(1)]),
+        },
+    )
+    assert response.status_code == 200 and not ImportJob.objects.exists()
+    assert login("leader").get(reverse("ledgers:import")).status_code == 403
+    assert (
+        login("leader").get(reverse("ledgers:template", args=["mediation.disputes"])).status_code
+        == 404
+    )
