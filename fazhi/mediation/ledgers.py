@@ -571,6 +571,7 @@ DISPUTE_FIELDS = [
     "agreement_form",
     "agreement_amount",
     "agreed_terms",
+    "performance_method",
     "performance",
     "judicial_confirmation_applied_on",
     "created_by_id",
@@ -604,6 +605,7 @@ EXPORT_FIELDS = [
     "agreement_form",
     "agreement_amount",
     "agreed_terms",
+    "performance_method",
     "performance",
     "judicial_confirmation_applied_on",
 ]
@@ -676,6 +678,7 @@ class DisputeLedger(Ledger):
         ),
         Column("agreement_amount", "协议金额（元）", kind="decimal", validators=[validate_amount]),
         Column("agreed_terms", "协议内容"),
+        Column("performance_method", "履行方式、时限"),
         Column(
             "performance",
             "履行情况",
@@ -820,6 +823,7 @@ class DisputeLedger(Ledger):
                         row["agreement_form"] or "",
                         row["agreement_amount"],
                         row["agreed_terms"] or "",
+                        row["performance_method"] or "",
                         row["performance"] or "",
                         row["judicial_confirmation_applied_on"],
                         viewer_id,
@@ -971,6 +975,7 @@ class DisputeLedger(Ledger):
                 agreement_form,
                 agreement_amount,
                 agreed_terms,
+                performance_method,
                 performance,
                 confirmation_applied_on,
             ) in chunk:
@@ -990,6 +995,7 @@ class DisputeLedger(Ledger):
                     _label(AGREEMENT_FORM_LABELS, agreement_form),
                     agreement_amount,
                     agreed_terms,
+                    performance_method,
                     _label(PERFORMANCE_LABELS, performance),
                     confirmation_applied_on,
                 ]

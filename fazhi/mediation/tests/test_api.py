@@ -120,3 +120,56 @@ def test_concurrent_service_edits_one_wins_one_is_refused(ledger):
         services.dispute_update(dispute=dispute, version=opened, facts="第二")
     dispute.refresh_from_db()
     assert dispute.facts == "第一" and dispute.version == opened + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_clerks_saving_the_same_version_at_once_one_is_refused(ledger, monkeypatch):
+    """Real concurrency: the first save holds the row while the second arrives with the same
+    version; the second must be refused, not overwrite (the row lock of PostgreSQL; the test
+    suite's in-memory SQLite cannot hold two writing threads)."""
+    import threading
+    import time
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("two writing threads need PostgreSQL (CI runs the suite there too)")
+
+    from fazhi.mediation import services
+
+    dispute = ledger["xq_dispute"]
+    opened = dispute.version
+    first_is_saving = threading.Event()
+    original = services._raise_rule_errors
+
+    def slow_rules(values):
+        if threading.current_thread().name == "first":
+            first_is_saving.set()
+            time.sleep(1)
+        original(values)
+
+    monkeypatch.setattr(services, "_raise_rule_errors", slow_rules)
+    outcomes = {}
+
+    def save(name, facts):
+        if name == "second":
+            first_is_saving.wait(5)
+        try:
+            services.dispute_update(dispute=dispute, version=opened, facts=facts)
+            outcomes[name] = "saved"
+        except services.StaleEdit:
+            outcomes[name] = "refused"
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=save, args=["first", "第一位"], name="first"),
+        threading.Thread(target=save, args=["second", "第二位"], name="second"),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert outcomes == {"first": "saved", "second": "refused"}
+    dispute.refresh_from_db()
+    assert dispute.facts == "第一位" and dispute.version == opened + 1

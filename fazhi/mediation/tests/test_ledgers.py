@@ -45,6 +45,7 @@ DISPUTE_HEADERS = [
     "协议形式",
     "协议金额（元）",
     "协议内容",
+    "履行方式、时限",
     "履行情况",
     "申请司法确认日期",
 ]
@@ -151,6 +152,7 @@ def dispute_row(n: int, **cells) -> list:
         "协议形式": "书面协议",
         "协议金额（元）": 1200,
         "协议内容": "一、乙方修复排水沟；二、双方再无争议。",
+        "履行方式、时限": "十日内修复完毕。",
         "履行情况": "已履行",
         "申请司法确认日期": None,
     }
@@ -552,7 +554,7 @@ def test_export_round_trips_through_import_for_a_viewer_who_may_see_id_numbers(m
     assert run(rows).ok
     viewer = allow_full_ids()
     first = exported(viewer)
-    assert LEAD in first[1]
+    assert LEAD in first[1] and "十日内修复完毕。" in first[1]
     Deadline.objects.all().delete()
     Dispute.objects.all().delete()
     again = import_ledger(
