@@ -36,6 +36,12 @@ class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
     """A related record chosen by id among those the requesting user may see: an id outside
     the data scope is refused as if it did not exist."""
 
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except OverflowError:  # an id too large for the database: no such record
+            self.fail("does_not_exist", pk_value=data)
+
     def get_queryset(self):
         request = self.context.get("request")
         queryset = super().get_queryset()

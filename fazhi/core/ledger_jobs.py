@@ -46,6 +46,7 @@ def start_import_job(job: ImportJob) -> None:
 
 
 def _run_in_thread(job_id: int) -> None:
+    close_old_connections()
     try:
         run_import_job(job_id)
     finally:
@@ -53,7 +54,6 @@ def _run_in_thread(job_id: int) -> None:
 
 
 def run_import_job(job_id: int) -> ImportJob:
-    close_old_connections()
     job = ImportJob.objects.select_related("unit", "user").get(pk=job_id)
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
     last = {"phase": "", "at": 0.0}

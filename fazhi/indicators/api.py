@@ -1,6 +1,8 @@
 """/api/v1/indicators/: every figure for a unit and period, each counting figure with the URL of
 exactly the records it counts (/api/v1/indicators/<key>/records/, paginated, `count` = value)."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
@@ -8,6 +10,7 @@ from django.utils.module_loading import import_string
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
@@ -56,7 +59,8 @@ def scope_and_period(request):
 
 
 def _number(value):
-    return float(value) if value is not None and not isinstance(value, int) else value
+    """Counts as JSON numbers; money and ratios as decimal strings ("45.20"), never floats."""
+    return str(value) if isinstance(value, Decimal) else value
 
 
 class IndicatorViewSet(viewsets.ViewSet):
@@ -88,8 +92,8 @@ class IndicatorViewSet(viewsets.ViewSet):
     @extend_schema(operation_id="indicators_list", parameters=PARAMETERS, responses={200: dict})
     def list(self, request):
         unit, period = scope_and_period(request)
-        values = compute(unit=unit, period=period, viewer=request.user)
-        indicators = {i.key: i for i in selectors.indicator_catalogue()}
+        indicators = {i.key: i for i in selectors.indicator_catalogue() if i.may_view(request.user)}
+        values = compute(unit=unit, period=period, viewer=request.user, keys=list(indicators))
         return Response(
             {
                 "unit": unit.code,
@@ -106,7 +110,7 @@ class IndicatorViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=PARAMETERS, responses={200: dict})
     def retrieve(self, request, key=None):
-        indicator = _indicator_or_404(key)
+        indicator = _indicator_or_404(key, request.user)
         unit, period = scope_and_period(request)
         value = compute(unit=unit, period=period, viewer=request.user, keys=[key])[key]
         return Response(self._describe(request, indicator, value, unit, period))
@@ -116,7 +120,7 @@ class IndicatorViewSet(viewsets.ViewSet):
     def records(self, request, key=None):
         """The records the indicator counts, paginated; `count` equals the indicator's value
         (for a sum, the records summed)."""
-        indicator = _indicator_or_404(key)
+        indicator = _indicator_or_404(key, request.user)
         if indicator.kind == "ratio":
             raise serializers.ValidationError(
                 {
@@ -141,7 +145,7 @@ class IndicatorViewSet(viewsets.ViewSet):
     def breakdown(self, request, key=None):
         """The indicator for each subordinate unit of `unit` (e.g. each township of the
         district) that has anything to count, each with its own `records` URL."""
-        indicator = _indicator_or_404(key)
+        indicator = _indicator_or_404(key, request.user)
         unit, period = scope_and_period(request)
         rows = _breakdown_rows(request, indicator, unit, period)
         return Response(
@@ -167,11 +171,15 @@ def _base_queryset(serializer_class):
     return None
 
 
-def _indicator_or_404(key):
+def _indicator_or_404(key, user):
+    """The indicator, if it exists and `user` may view the records it counts."""
     try:
-        return get_indicator(key)
+        indicator = get_indicator(key)
     except KeyError:
         raise Http404 from None
+    if not indicator.may_view(user):
+        raise PermissionDenied
+    return indicator
 
 
 router.register("indicators", IndicatorViewSet, basename="indicator")

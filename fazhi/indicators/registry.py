@@ -107,6 +107,14 @@ class Indicator:
     serializer: str = ""
     order: int = 100
 
+    def may_view(self, user) -> bool:
+        """Whether `user` may see this figure: the view permission of the records it counts
+        (of both parts, for a ratio), as on the records' own pages."""
+        if self.kind == "ratio":
+            return all(get_indicator(k).may_view(user) for k in [self.numerator, self.denominator])
+        meta = self.model._meta
+        return user.has_perm(f"{meta.app_label}.view_{meta.model_name}")
+
     @property
     def module_label(self) -> str:
         from django.apps import apps

@@ -43,6 +43,30 @@ class CommitteeSerializer(serializers.ModelSerializer):
             "is_active",
         ]
 
+    PARENT_KINDS = {
+        Unit.Kind.DISTRICT,
+        Unit.Kind.TOWNSHIP,
+        Unit.Kind.VILLAGE,
+        Unit.Kind.DEPARTMENT,
+        Unit.Kind.JUSTICE_BUREAU,
+    }
+
+    def validate(self, data):
+        unit = data.get("unit", {})
+        parent = unit.get("parent")
+        if parent is not None and parent.kind not in self.PARENT_KINDS:
+            raise serializers.ValidationError(
+                {"parent": ["调委会设在乡镇（街道）、村（社区）、区或部门之下。"]}
+            )
+        if self.instance is not None:
+            moved = parent is not None and parent.pk != self.instance.unit.parent_id
+            recoded = "code" in unit and unit["code"] != self.instance.unit.code
+            if moved or recoded:
+                raise serializers.ValidationError(
+                    {"non_field_errors": ["单位编码和上级单位请在单位管理中修改。"]}
+                )
+        return data
+
     def create(self, validated):
         unit = validated.pop("unit")
         with service_errors():
@@ -98,6 +122,9 @@ class MediatorSerializer(serializers.ModelSerializer):
 
 
 class PartySerializer(serializers.ModelSerializer):
+    # Checked by the service (a masked number sent back unchanged stands for the stored one).
+    id_number = serializers.CharField(max_length=18, required=False, allow_blank=True)
+
     class Meta:
         model = Party
         fields = ["kind", "name", "gender", "id_number", "credit_code", "phone", "address"]
@@ -171,10 +198,28 @@ class DisputeSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(
                 {"version": ["修改时必须带上读取记录时的版本号（version）。"]}
             )
+        if "parties" in validated:
+            validated["parties"] = _unmask(validated["parties"], list(dispute.parties.all()))
         with service_errors():
             return services.dispute_update(
                 dispute=dispute, user=self.context["request"].user, **validated
             )
+
+
+def _unmask(parties: list[dict], stored: list[Party]) -> list[dict]:
+    """A masked ID number sent back as it was read (by a role that may not see it) keeps the
+    stored number of the party at that position; any other masked value is refused."""
+    for position, party in enumerate(parties):
+        value = party.get("id_number") or ""
+        if "*" not in value:
+            continue
+        original = stored[position] if position < len(stored) else None
+        if original is None or original.masked_id_number != value:
+            raise serializers.ValidationError(
+                {"parties": {position: {"id_number": ["请填写完整的身份证号码。"]}}}
+            )
+        party["id_number"] = original.id_number
+    return parties
 
 
 class CommitteeViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):

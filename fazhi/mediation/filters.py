@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from fazhi.core.api import visible_choices
+from fazhi.core.filters import ModelChoiceFilter
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.org.models import Unit
 from fazhi.org.scope import in_subtree
@@ -35,7 +36,7 @@ def visible_committees(request):
 
 
 @extend_schema_field(OpenApiTypes.INT)
-class SubtreeFilter(django_filters.ModelChoiceFilter):
+class SubtreeFilter(ModelChoiceFilter):
     """Records of a unit and everything under it."""
 
     def __init__(self, *args, unit_field: str, **kwargs):
@@ -48,15 +49,13 @@ class SubtreeFilter(django_filters.ModelChoiceFilter):
 
 class DisputeFilter(django_filters.FilterSet):
     township = SubtreeFilter(label=_("Township"), queryset=_townships, unit_field="committee__unit")
-    committee = django_filters.ModelChoiceFilter(
-        label=_("Mediation committee"), queryset=visible_committees
-    )
+    committee = ModelChoiceFilter(label=_("Mediation committee"), queryset=visible_committees)
     dispute_type = django_filters.ChoiceFilter(
         label=_("Dispute type"), choices=Dispute.Type.choices
     )
     source = django_filters.ChoiceFilter(label=_("Source"), choices=Dispute.Source.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Dispute.Status.choices)
-    mediator = django_filters.ModelChoiceFilter(
+    mediator = ModelChoiceFilter(
         label=_("Mediator"), queryset=visible_choices(Mediator), method="filter_mediator"
     )
     received_after = django_filters.DateFilter(
@@ -72,7 +71,12 @@ class DisputeFilter(django_filters.FilterSet):
         label=_("Closed until"), field_name="closed_on", lookup_expr="lte"
     )
     year = django_filters.NumberFilter(
-        label=_("Year closed"), field_name="closed_on", lookup_expr="year"
+        label=_("Year closed"),
+        field_name="closed_on",
+        lookup_expr="year",
+        min_value=1949,
+        max_value=2999,
+        decimal_places=0,
     )
     q = django_filters.CharFilter(label=_("Party or case number"), method="filter_search")
 
@@ -95,13 +99,18 @@ class DisputeFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return qs
+        viewer = self.request.user if self.request is not None else None
         parties = (
-            Party.objects.filter(name__icontains=value)
+            Party.objects.visible_to(viewer)
+            .filter(name__icontains=value)
             .order_by()
             .values_list("dispute_id", flat=True)
         )
         numbers = (
-            Dispute.objects.filter(number__icontains=value).order_by().values_list("pk", flat=True)
+            Dispute.objects.visible_to(viewer)
+            .filter(number__icontains=value)
+            .order_by()
+            .values_list("pk", flat=True)
         )
         ids = list(parties.union(numbers)[:SEARCH_LIMIT])
         return qs.filter(pk__in=ids)
@@ -135,9 +144,7 @@ class CommitteeFilter(django_filters.FilterSet):
 
 class MediatorFilter(django_filters.FilterSet):
     township = SubtreeFilter(label=_("Township"), queryset=_townships, unit_field="committee__unit")
-    committee = django_filters.ModelChoiceFilter(
-        label=_("Mediation committee"), queryset=visible_committees
-    )
+    committee = ModelChoiceFilter(label=_("Mediation committee"), queryset=visible_committees)
     employment = django_filters.ChoiceFilter(
         label=_("Employment"), choices=Mediator.Employment.choices
     )

@@ -3,6 +3,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import StyledForm
@@ -73,11 +74,22 @@ class DisputeForm(StyledForm, forms.ModelForm):
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        committees = Committee.objects.visible_to(viewer).filter(is_active=True)
+        # Active committees and mediators in post, plus whatever the record already names (a
+        # dispute of 2019 keeps its lead mediator who has since left).
+        current = self.instance if self.instance.pk else None
+        keep_committee = Q(pk=current.committee_id) if current else Q(pk__in=[])
+        keep_mediators = Q(pk__in=[])
+        if current:
+            named = [
+                current.lead_mediator_id,
+                *current.other_mediators.values_list("pk", flat=True),
+            ]
+            keep_mediators = Q(pk__in=named)
+        committees = Committee.objects.visible_to(viewer).filter(Q(is_active=True) | keep_committee)
         self.fields["committee"].queryset = committees.select_related("unit").order_by("unit__path")
         mediators = (
             Mediator.objects.visible_to(viewer)
-            .filter(left_on__isnull=True)
+            .filter(Q(left_on__isnull=True) | keep_mediators)
             .select_related("committee__unit")
             .order_by("committee__unit__path", "name")
         )
@@ -161,7 +173,9 @@ class PartyForm(StyledForm, forms.Form):
         data = super().clean()
         identifier = (data.get("identifier") or "").strip().upper()
         kind = data.get("kind")
-        if identifier:
+        if "*" in identifier and kind != Party.Kind.ORGANISATION:
+            pass  # a masked number shown to a role that may not read it: the view keeps the stored one
+        elif identifier:
             try:
                 if kind == Party.Kind.ORGANISATION:
                     validate_credit_code(identifier)
@@ -188,18 +202,45 @@ class PartyForm(StyledForm, forms.Form):
         }
 
     @staticmethod
-    def initial_for(party: Party) -> dict:
+    def initial_for(party: Party, *, full_ids: bool) -> dict:
         return {
             "kind": party.kind,
             "name": party.name,
             "gender": party.gender,
-            "identifier": party.id_number or party.credit_code,
+            "identifier": (party.id_number if full_ids else party.masked_id_number)
+            or party.credit_code,
             "phone": party.phone,
             "address": party.address,
         }
 
 
-PartyFormSet = forms.formset_factory(PartyForm, extra=0, min_num=1, validate_min=True, max_num=20)
+PartyFormSet = forms.formset_factory(
+    PartyForm, extra=0, min_num=1, validate_min=True, max_num=20, can_delete=True
+)
+# A new dispute offers two parties; the second may stay blank.
+NewPartyFormSet = forms.formset_factory(
+    PartyForm, extra=1, min_num=1, validate_min=True, max_num=20, can_delete=True
+)
+
+
+def parties_from(formset, stored: list[Party]) -> list[dict] | None:
+    """The parties the formset describes, with a masked ID number that was left as shown
+    replaced by the stored one (the editor may not read it, and did not change it). None, with
+    the errors on the forms, when a masked number no longer matches its party."""
+    parties, ok = [], True
+    for position, form in enumerate(formset.forms):
+        if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+            continue
+        party = form.as_party()
+        if "*" in party["id_number"]:
+            original = stored[position] if position < len(stored) else None
+            if original is None or original.masked_id_number != party["id_number"]:
+                form.add_error("identifier", _("Enter the whole ID number."))
+                ok = False
+                continue
+            party["id_number"] = original.id_number
+        parties.append(party)
+    return parties if ok else None
 
 
 class CommitteeForm(StyledForm, forms.ModelForm):

@@ -498,6 +498,40 @@ class _Clock(NamedTuple):
     suggested: date | None
 
 
+def _dispute_key(committee_id: int, row: dict) -> tuple:
+    names = frozenset(n for n in (row.get("party1_name"), row.get("party2_name")) if n)
+    return (committee_id, row["received_on"], names)
+
+
+def _existing_dispute_keys(rows, committees) -> dict[tuple, str]:
+    """(committee, day received, party names) → number, of the disputes already on record in
+    the committees and days the file names: two queries, whatever the file's size."""
+    ids = {
+        committees[r["committee_code"]].pk for _n, r in rows if r["committee_code"] in committees
+    }
+    days = [r["received_on"] for _n, r in rows if r.get("received_on")]
+    if not ids or not days:
+        return {}
+    disputes = Dispute.objects.filter(
+        committee_id__in=ids, received_on__gte=min(days), received_on__lte=max(days)
+    )
+    found = {
+        pk: (committee_id, received_on, number)
+        for pk, committee_id, received_on, number in disputes.values_list(
+            "pk", "committee_id", "received_on", "number"
+        )
+    }
+    names = defaultdict(set)
+    for dispute_id, name in Party.objects.filter(dispute__in=disputes).values_list(
+        "dispute_id", "name"
+    ):
+        names[dispute_id].add(name)
+    return {
+        (committee_id, received_on, frozenset(names[pk])): number
+        for pk, (committee_id, received_on, number) in found.items()
+    }
+
+
 def _numbering_rules(committees) -> dict[int, NumberingRule]:
     """Committee pk → its dispute numbering rule (its own, else the nearest ancestor's), in
     two queries for any number of committees; committees without one are left out."""
@@ -721,6 +755,9 @@ class DisputeLedger(Ledger):
             .values_list("id_number", "pk", "committee_id", "hired_on", "left_on")
         }
         rules = _numbering_rules(committees.values())
+        other_prefixes = set(
+            NumberingRule.objects.filter(key=NUMBER_KEY).values_list("prefix", flat=True)
+        )
         given = [row["number"] for _n, row in rows if row["number"]]
         taken = {
             value
@@ -732,6 +769,10 @@ class DisputeLedger(Ledger):
         outside = _outside(context)
         errors = []
         seen_numbers: dict[str, int] = {}
+        # The same dispute twice (a workbook imported again, rows without numbers): same
+        # committee, day received and parties as a dispute on record or an earlier row.
+        on_record = _existing_dispute_keys(rows, committees)
+        seen_disputes: dict[tuple, int] = {}
         total = len(rows)
         for index, (number, row) in enumerate(rows):
             code = row["committee_code"]
@@ -772,7 +813,21 @@ class DisputeLedger(Ledger):
                 else:
                     seen_numbers[given_number] = number
             if committee is not None:
-                row["numbering_rule"] = rules.get(committee.pk)
+                row["numbering_rule"] = rule = rules.get(committee.pk)
+                prefix = parse_document_number(given_number).prefix if given_number else None
+                if given_number and (
+                    (rule is not None and prefix != rule.prefix)
+                    or (rule is None and prefix in other_prefixes)
+                ):
+                    # A number of another rule would take a serial that rule gives out later.
+                    expected = f"“{rule.prefix}”" if rule is not None else "本调委会的编号"
+                    errors.append(
+                        CellError(
+                            number,
+                            header["number"],
+                            f"编号 {given_number} 不是 {committee.name} 的编号：前缀应为{expected}。",
+                        )
+                    )
                 if not given_number and row["numbering_rule"] is None:
                     errors.append(
                         CellError(
@@ -781,6 +836,26 @@ class DisputeLedger(Ledger):
                             f"{committee.name}及其上级单位没有设置纠纷编号规则，请填写编号。",
                         )
                     )
+            if committee is not None:
+                key = _dispute_key(committee.pk, row)
+                if key in on_record:
+                    errors.append(
+                        CellError(
+                            number,
+                            header["received_on"],
+                            f"与已登记的纠纷 {on_record[key]} 重复（同一调委会、受理日期和当事人）。",
+                        )
+                    )
+                elif key in seen_disputes:
+                    errors.append(
+                        CellError(
+                            number,
+                            header["received_on"],
+                            f"与第 {seen_disputes[key]} 行重复（同一调委会、受理日期和当事人）。",
+                        )
+                    )
+                else:
+                    seen_disputes[key] = number
             if row["party2_identifier"] and not row["party2_name"]:
                 errors.append(
                     CellError(number, header["party2_name"], "填写了证件号码，也请填写姓名或名称。")

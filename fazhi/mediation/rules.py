@@ -12,6 +12,7 @@ AGREEMENT_FIELDS = (
     "agreement_form",
     "agreement_amount",
     "agreed_terms",
+    "performance_method",
     "performance",
     "judicial_confirmation_applied_on",
 )
@@ -58,6 +59,13 @@ def dispute_errors(values: dict, *, today: date | None = None) -> list[tuple[str
     if amount is not None and amount < 0:
         errors.append(("agreement_amount", _("The amount cannot be negative.")))
     applied = values.get("judicial_confirmation_applied_on")
+    if today is not None and applied and applied > today:
+        errors.append(
+            (
+                "judicial_confirmation_applied_on",
+                _("The date of applying for judicial confirmation cannot be in the future."),
+            )
+        )
     if applied and closed and applied < closed:
         errors.append(
             (

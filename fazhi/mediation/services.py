@@ -154,9 +154,7 @@ def dispute_create(
     dispute = Dispute(committee=committee, created_by=user, **fields)
     _raise_rule_errors(_values(dispute))
     if not number:
-        number = str(
-            take_document_number(unit=committee.unit, key=NUMBER_KEY, year=dispute.received_on.year)
-        )
+        number = _next_free_number(committee, dispute.received_on.year)
     dispute.number = number
     dispute.full_clean()
     dispute.save()
@@ -174,10 +172,23 @@ def dispute_create(
     return dispute
 
 
+def _next_free_number(committee: Committee, year: int) -> str:
+    """The committee's next number, past any serial already used by a number typed in (a
+    ledger imported from Excel may carry its historical numbers)."""
+    while True:
+        number = str(take_document_number(unit=committee.unit, key=NUMBER_KEY, year=year))
+        if not Dispute.objects.filter(number=number).exists():
+            return number
+
+
 def _lock_current(dispute: Dispute, version: int | None) -> Dispute:
     """The stored row, locked; refused when the editor's version is not the stored one."""
     stored = Dispute.objects.select_for_update().get(pk=dispute.pk)
-    if version is None or int(version) != stored.version:
+    try:
+        version = int(version)
+    except (TypeError, ValueError):
+        version = None
+    if version != stored.version:
         raise StaleEdit(
             _(
                 "This dispute was changed by someone else after you opened it. Your changes "

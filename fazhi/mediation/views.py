@@ -1,13 +1,14 @@
 """Pages of the mediation ledger: thin views over selectors (reads) and services (writes)."""
 
-from datetime import datetime
+import tempfile
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,9 +23,11 @@ from fazhi.mediation.forms import (
     CommitteeForm,
     DisputeForm,
     MediatorForm,
+    NewPartyFormSet,
     OutcomeForm,
     PartyForm,
     PartyFormSet,
+    parties_from,
     put_errors,
 )
 from fazhi.org.scope import in_subtree, sees_everything
@@ -63,16 +66,17 @@ def _page(request, queryset):
     return page_of(request, queryset, PAGE_SIZE)
 
 
-def _export(request, ledger_key: str, queryset, name: str) -> HttpResponse:
-    """The filtered list as the ledger's workbook (same columns as the import template)."""
+def _export(request, ledger_key: str, queryset, title: str) -> FileResponse:
+    """The filtered list as the ledger's workbook (same columns as the import template),
+    written row by row to a temporary file and streamed from there: flat memory."""
     ledger = get_ledger(ledger_key)
-    response = HttpResponse(content_type=XLSX)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"{ledger_key}-{stamp}.xlsx\"; filename*=UTF-8''{name}-{stamp}.xlsx"
+    target = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
+    write_export(ledger, {"viewer": request.user, "queryset": queryset, "unit": None}, target)
+    target.seek(0)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    return FileResponse(
+        target, as_attachment=True, filename=f"{title}-{stamp}.xlsx", content_type=XLSX
     )
-    write_export(ledger, {"viewer": request.user, "queryset": queryset, "unit": None}, response)
-    return response
 
 
 # --- disputes ------------------------------------------------------------------------------
@@ -85,9 +89,7 @@ def dispute_list(request):
         viewer=request.user, params=request.GET, request=request
     )
     if request.GET.get("export") == "xlsx":
-        from urllib.parse import quote
-
-        return _export(request, "mediation.disputes", disputes, quote("纠纷台账"))
+        return _export(request, "mediation.disputes", disputes, "纠纷台账")
     narrow_mediator_choices(filterset)
     context = {"filter": bootstrap_filter(filterset), "page": _page(request, disputes)}
     return render_list(
@@ -112,9 +114,12 @@ def dispute_detail(request, pk):
 
 
 def _party_formset(request, initial=None):
+    if initial is None:
+        return NewPartyFormSet(request.POST or None, prefix="party")
     if request.method == "POST":
+        # Not compared with the stored parties: a party saved unchanged is still a party.
         return PartyFormSet(request.POST, prefix="party")
-    return PartyFormSet(prefix="party", initial=initial or [{}, {}])
+    return PartyFormSet(prefix="party", initial=initial)
 
 
 @login_required
@@ -122,7 +127,10 @@ def _party_formset(request, initial=None):
 def dispute_create(request):
     form = DisputeForm(request.POST or None, viewer=request.user)
     parties = _party_formset(request)
-    if request.method == "POST" and form.is_valid() and parties.is_valid():
+    party_list = (
+        parties_from(parties, []) if request.method == "POST" and parties.is_valid() else None
+    )
+    if request.method == "POST" and form.is_valid() and party_list is not None:
         data = form.cleaned_data
         try:
             dispute = services.dispute_create(
@@ -133,7 +141,7 @@ def dispute_create(request):
                 lead_mediator=data["lead_mediator"],
                 other_mediators=data["other_mediators"],
                 facts=data["facts"],
-                parties=[p.as_party() for p in parties if p.cleaned_data],
+                parties=party_list,
                 user=request.user,
             )
         except ValidationError as error:
@@ -154,9 +162,12 @@ def dispute_edit(request, pk):
     outcome = None
     if not dispute.is_open:
         outcome = OutcomeForm(request.POST or None, instance=dispute, prefix="outcome")
-    parties = _party_formset(request, [PartyForm.initial_for(p) for p in dispute.parties.all()])
+    stored = list(dispute.parties.all())
+    full_ids = selectors.may_see_id_numbers(request.user)
+    parties = _party_formset(request, [PartyForm.initial_for(p, full_ids=full_ids) for p in stored])
     valid = form.is_valid() and parties.is_valid() and (outcome is None or outcome.is_valid())
-    if request.method == "POST" and valid:
+    party_list = parties_from(parties, stored) if valid else None
+    if request.method == "POST" and valid and party_list is not None:
         data = form.cleaned_data
         fields = {
             k: data[k]
@@ -177,7 +188,7 @@ def dispute_edit(request, pk):
                 version=data.get("version"),
                 user=request.user,
                 other_mediators=data["other_mediators"],
-                parties=[p.as_party() for p in parties if p.cleaned_data],
+                parties=party_list,
                 **fields,
             )
         except ValidationError as error:
@@ -250,9 +261,7 @@ def committee_list(request):
         viewer=request.user, params=request.GET, request=request
     )
     if request.GET.get("export") == "xlsx":
-        from urllib.parse import quote
-
-        return _export(request, "mediation.committees", committees, quote("调委会台账"))
+        return _export(request, "mediation.committees", committees, "调委会台账")
     context = {"filter": bootstrap_filter(filterset), "page": _page(request, committees)}
     return render_list(
         request, "mediation/committee_list.html", "mediation/_committee_rows.html", context
@@ -313,9 +322,7 @@ def mediator_list(request):
         viewer=request.user, params=request.GET, request=request
     )
     if request.GET.get("export") == "xlsx":
-        from urllib.parse import quote
-
-        return _export(request, "mediation.mediators", mediators, quote("调解员台账"))
+        return _export(request, "mediation.mediators", mediators, "调解员台账")
     context = {
         "filter": bootstrap_filter(filterset),
         "page": _page(request, mediators),

@@ -95,5 +95,5 @@ def get_visible_or_404(queryset: ScopedQuerySet, user: User, pk) -> models.Model
     """The record `pk` if `user` may see it; 404 otherwise (outsiders learn nothing)."""
     try:
         return queryset.visible_to(user).get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+    except (queryset.model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404 from None

@@ -9,23 +9,27 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fazhi.timelimits.calendar import get_calendar
-from fazhi.timelimits.engine import Period, due_date
+from fazhi.timelimits.engine import Period, YearNotLoaded, due_date
 from fazhi.timelimits.models import Deadline, Extension, Suspension
 from fazhi.timelimits.selectors import rule_for
 
 
 def _recompute(deadline: Deadline) -> None:
-    """Due date from the rule, the closed suspensions and the approved extensions."""
+    """Due date from the rule, the closed suspensions and the approved extensions. A due date
+    in a year whose holiday schedule is not loaded is refused with the reason, never guessed."""
     suspensions = deadline.suspensions.all() if deadline.pk else []
     periods = [Period(s.start, s.end) for s in suspensions if s.end is not None]
-    result = due_date(
-        get_calendar(),
-        deadline.start_date,
-        deadline.rule.amount,
-        deadline.rule.unit,
-        suspensions=periods,
-        extension_days=deadline.extension_days,
-    )
+    try:
+        result = due_date(
+            get_calendar(),
+            deadline.start_date,
+            deadline.rule.amount,
+            deadline.rule.unit,
+            suspensions=periods,
+            extension_days=deadline.extension_days,
+        )
+    except YearNotLoaded as error:
+        raise ValidationError(str(error)) from None  # names the year and who can load it
     deadline.due_date = result.due
     deadline.suggested_internal_date = result.suggested_internal
 

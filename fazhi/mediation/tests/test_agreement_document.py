@@ -157,6 +157,7 @@ def test_agreement_masks_the_id_number_unless_full_ids(committee, mediator):
             "agreement_form": "",
             "agreement_amount": None,
             "agreed_terms": "",
+            "performance_method": "",
         },
         {"agreement_form": Dispute.AgreementForm.ORAL},
     ],

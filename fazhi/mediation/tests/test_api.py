@@ -1,5 +1,7 @@
 """/api/v1/mediation/…: the same scope, rules and stale-edit refusal as the pages."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -173,3 +175,78 @@ def test_two_clerks_saving_the_same_version_at_once_one_is_refused(ledger, monke
     assert outcomes == {"first": "saved", "second": "refused"}
     dispute.refresh_from_db()
     assert dispute.facts == "第一位" and dispute.version == opened + 1
+
+
+def test_a_clock_reaching_into_an_unloaded_year_is_refused_with_the_reason_not_a_500(ledger, login):
+    from fazhi.timelimits.models import CalendarYear
+
+    CalendarYear.objects.filter(year=2019).delete()  # as if 2019's schedule were not loaded yet
+    client = login("xinqiao")
+    response = client.post(
+        reverse("mediation-dispute-list"),
+        new_dispute(ledger, received_on="2018-12-20"),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "2019 年的节假日安排尚未载入" in str(response.json())
+    assert not Dispute.objects.filter(received_on="2018-12-20").exists()
+
+
+def test_a_typed_number_never_blocks_the_numbers_the_rule_gives_out(ledger, login):
+    from fazhi.mediation import services
+
+    # 新桥调〔2019〕2号 was typed in (an imported historical ledger); the next taken is 3号.
+    services.dispute_create(
+        committee=ledger["xq_committee"],
+        number="新桥调〔2019〕2号",
+        dispute_type="OTHER",
+        source="APPLICATION",
+        received_on=date(2019, 9, 1),
+        lead_mediator=ledger["xq_mediator"],
+        parties=[{"kind": "PERSON", "name": "某甲"}],
+    )
+    response = login("xinqiao").post(
+        reverse("mediation-dispute-list"), new_dispute(ledger), content_type="application/json"
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["number"] == "新桥调〔2019〕3号"
+
+
+def test_a_role_that_may_not_read_id_numbers_can_send_a_dispute_back_as_it_read_it(ledger, login):
+    client = login("mediator")
+    url = reverse("mediation-dispute-detail", args=[ledger["xq_dispute"].pk])
+    body = client.get(url).json()
+    assert "*" in body["parties"][0]["id_number"]
+    body["facts"] = "调解员补充了事实"
+    response = client.put(url, body, content_type="application/json")
+    assert response.status_code == 200, response.json()
+    stored = Dispute.objects.get(pk=ledger["xq_dispute"].pk).parties.order_by("pk")
+    assert stored[0].id_number == make_id("51070419800101001")  # kept, not the mask
+    body = response.json()
+    body["parties"][0]["id_number"] = "510704********9999"  # not this party's mask
+    refused = client.put(url, body, content_type="application/json")
+    assert refused.status_code == 400
+
+
+def test_committees_are_created_under_a_township_and_not_moved_through_the_api(ledger, login):
+    from fazhi.org.models import Unit
+
+    client = login("xinqiao")
+    url = reverse("mediation-committee-list")
+    under_committee = {
+        "code": "510704101-x1",
+        "name": "挂在调委会下的调委会",
+        "parent": ledger["xq_committee"].pk,
+        "committee_type": "OTHER",
+    }
+    assert client.post(url, under_committee, content_type="application/json").status_code == 400
+    good = {
+        **under_committee,
+        "parent": Unit.objects.get(code="510704101").pk,
+        "name": "新桥镇某协会调委会",
+    }
+    created = client.post(url, good, content_type="application/json")
+    assert created.status_code == 201, created.json()
+    detail = reverse("mediation-committee-detail", args=[created.json()["id"]])
+    moved = client.patch(detail, {"code": "510704101-x2"}, content_type="application/json")
+    assert moved.status_code == 400

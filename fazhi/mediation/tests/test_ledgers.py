@@ -243,6 +243,7 @@ def test_a_good_import_creates_disputes_with_numbers_parties_and_clocks(mediatio
             "协议形式": None,
             "协议金额（元）": None,
             "协议内容": None,
+            "履行方式、时限": None,
             "履行情况": None,
         },
     )
@@ -306,6 +307,13 @@ def test_numbers_continue_the_sequence_and_skip_those_typed_into_the_file(mediat
     assert numbers == {f"新桥调〔2019〕{n}号" for n in [1, 2, 3, 4, 5, 6, 12]}
     # The next dispute entered on the page does not collide with the typed-in 12号.
     assert NumberSequence.objects.get(rule__prefix="新桥调", year=2019).last_serial == 12
+
+
+def test_a_typed_number_of_another_townships_rule_is_refused(mediation):
+    result = run([dispute_row(1, **{"编号": "小枧调〔2019〕1号"})])
+    assert [str(e) for e in result.errors] == [
+        "第 2 行“编号”：编号 小枧调〔2019〕1号 不是 新桥镇金龙村人民调解委员会 的编号：前缀应为“新桥调”。"
+    ]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -802,3 +810,14 @@ def test_the_cli_writes_the_template_imports_and_exports_disputes(mediation, tmp
     assert "已导出 3 行" in out.getvalue()
     rows = list(load_workbook(export).worksheets[0].iter_rows(values_only=True))
     assert LEAD in rows[1]  # the command line sees full ID numbers
+
+
+def test_importing_the_same_workbook_again_is_refused_as_duplicates(mediation):
+    rows = [dispute_row(n) for n in range(1, 6)]
+    assert run(rows).ok
+    again = run(rows)
+    assert not again.ok and len(again.errors) == 5
+    assert "重复（同一调委会、受理日期和当事人）" in again.errors[0].message
+    twice_in_one_file = run([dispute_row(7), dispute_row(7)])
+    assert [e.row for e in twice_in_one_file.errors] == [3]
+    assert Dispute.objects.count() == 5

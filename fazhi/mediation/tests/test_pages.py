@@ -80,7 +80,7 @@ def test_lists_and_exports_leave_out_other_townships(ledger, login):
         assert page.status_code == 200
         assert "小枧沟" not in page.text and "周小枧" not in page.text, name
     export = client.get(reverse("mediation:dispute_list") + "?export=xlsx")
-    sheet = load_workbook(BytesIO(export.content)).worksheets[0]
+    sheet = load_workbook(BytesIO(b"".join(export.streaming_content))).worksheets[0]
     numbers = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert numbers == [ledger["xq_dispute"].number]
 
@@ -238,3 +238,62 @@ def test_workbench_lists_the_overdue_open_dispute(ledger, login):
     assert ledger["xq_dispute"].number in page.text
     assert ledger["xq_dispute"].get_absolute_url() in page.text
     assert ledger["xj_dispute"].number not in page.text  # concluded, and another township's
+
+
+def test_the_edit_page_shows_masked_id_numbers_to_a_role_that_may_not_read_them(ledger, login):
+    client = login("mediator")
+    dispute = ledger["xq_dispute"]
+    url = reverse("mediation:dispute_edit", args=[dispute.pk])
+    page = client.get(url)
+    full = dispute.parties.order_by("pk")[0].id_number
+    assert full not in page.text and full[:6] + "********" + full[-4:] in page.text
+    form = {
+        "committee": ledger["xq_committee"].pk,
+        "dispute_type": "NEIGHBOURHOOD",
+        "source": "APPLICATION",
+        "received_on": "2019-05-06",
+        "lead_mediator": ledger["xq_mediator"].pk,
+        "version": dispute.version,
+        "facts": "补充",
+        **party_data(
+            parties=[
+                ("张大山", "PERSON", full[:6] + "********" + full[-4:]),
+                ("李小河", "PERSON", ""),
+            ]
+        ),
+    }
+    assert client.post(url, form).status_code == 302
+    assert dispute.parties.order_by("pk")[0].id_number == full
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"year": "0"},
+        {"year": "100000"},
+        {"year": "abc"},
+        {"committee": "99999999999999999999"},
+        {"mediator": "99999999999999999999"},
+        {"township": "-1"},
+        {"received_after": "2019-02-30"},
+    ],
+)
+def test_odd_list_parameters_give_an_empty_list_or_a_message_never_a_500(ledger, login, query):
+    client = login("leader")
+    page = client.get(reverse("mediation:dispute_list"), query)
+    assert page.status_code == 200
+    export = client.get(reverse("mediation:dispute_list"), {**query, "export": "xlsx"})
+    assert export.status_code == 200
+    api = client.get(reverse("mediation-dispute-list"), query)
+    assert api.status_code in (200, 400)
+
+
+def test_a_nonsense_version_is_refused_as_stale_not_a_500(ledger, login):
+    client = login("xinqiao")
+    dispute = ledger["xq_dispute"]
+    response = client.post(
+        reverse("mediation:dispute_start", args=[dispute.pk]), {"version": "1.5"}
+    )
+    assert response.status_code == 302
+    dispute.refresh_from_db()
+    assert dispute.status == "RECEIVED"

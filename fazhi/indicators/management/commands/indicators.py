@@ -70,6 +70,7 @@ class Command(BaseCommand):
 
 
 def _json(value):
+    """Counts as JSON numbers; money and ratios as decimal strings ("45.20"), never floats."""
     if isinstance(value, Decimal):
-        return float(value)
+        return str(value)
     return value
