@@ -115,16 +115,7 @@ class OutcomeForm(StyledForm, forms.ModelForm):
 
     class Meta:
         model = Dispute
-        fields = [
-            "status",
-            "closed_on",
-            "agreement_form",
-            "agreement_amount",
-            "agreed_terms",
-            "performance_method",
-            "performance",
-            "judicial_confirmation_applied_on",
-        ]
+        fields = list(Dispute.OUTCOME_FIELDS)
         widgets = {
             "closed_on": DATE,
             "judicial_confirmation_applied_on": DATE,

@@ -166,6 +166,16 @@ class Dispute(models.Model):
         NOT_PERFORMED = "NOT_PERFORMED", _("Not performed")
 
     CLOSED = (Status.SUCCEEDED, Status.FAILED, Status.TERMINATED)
+    # What only a successful mediation records, and the whole outcome of a concluded one.
+    AGREEMENT_FIELDS = (
+        "agreement_form",
+        "agreement_amount",
+        "agreed_terms",
+        "performance_method",
+        "performance",
+        "judicial_confirmation_applied_on",
+    )
+    OUTCOME_FIELDS = ("status", "closed_on", *AGREEMENT_FIELDS)
 
     number = models.CharField(_("case number"), max_length=40, unique=True)
     committee = models.ForeignKey(

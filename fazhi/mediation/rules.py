@@ -8,14 +8,7 @@ from django.utils.translation import gettext as _
 from fazhi.mediation.models import Dispute
 
 CLOSED = {str(s) for s in Dispute.CLOSED}
-AGREEMENT_FIELDS = (
-    "agreement_form",
-    "agreement_amount",
-    "agreed_terms",
-    "performance_method",
-    "performance",
-    "judicial_confirmation_applied_on",
-)
+AGREEMENT_FIELDS = Dispute.AGREEMENT_FIELDS
 
 
 def dispute_errors(values: dict, *, today: date | None = None) -> list[tuple[str, str]]:

@@ -24,14 +24,7 @@ DISPUTE_FIELDS = [
     "received_on",
     "facts",
     "lead_mediator",
-    "status",
-    "closed_on",
-    "agreement_form",
-    "agreement_amount",
-    "agreed_terms",
-    "performance_method",
-    "performance",
-    "judicial_confirmation_applied_on",
+    *Dispute.OUTCOME_FIELDS,
 ]
 
 
