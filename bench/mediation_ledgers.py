@@ -117,6 +117,7 @@ def _build_workbook(path: Path, committees) -> None:
                 ("书面协议" if n % 7 else "口头协议") if settled else None,
                 (n % 5000) * 10 + 0.5 if settled and n % 2 else None,
                 "一、乙方于十日内支付甲方赔偿款；二、双方再无其他争议。" if settled else None,
+                "十日内一次性支付。" if settled else None,
                 "已履行" if settled else None,
                 closed + timedelta(days=3) if settled and n % 50 == 0 else None,
             ]
