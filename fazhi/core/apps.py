@@ -14,9 +14,15 @@ class CoreConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from fazhi.core import checks  # noqa: F401 - registers the system checks
-        from fazhi.core.models import NumberingRule
+        from fazhi.core.models import ImportJob, NumberingRule
 
         auditlog.register(NumberingRule)
+        # Imported rows are written in bulk, without an entry each: the upload itself is on
+        # the audit trail (who, which file, into which unit, how many records it created).
+        auditlog.register(
+            ImportJob,
+            include_fields=["ledger", "unit", "original_name", "dry_run", "status", "created"],
+        )
 
 
 # The admin shows these libraries' apps under names a bureau clerk understands.

@@ -119,3 +119,15 @@ def test_a_user_may_not_import_into_a_unit_outside_the_scope_or_without_permissi
         login("leader").get(reverse("ledgers:template", args=["mediation.disputes"])).status_code
         == 404
     )
+
+
+def test_an_import_is_on_the_audit_trail_with_who_and_what(ledger, login):
+    from auditlog.models import LogEntry
+
+    upload(login("xinqiao"), [good(n) for n in range(1, 4)])
+    job = ImportJob.objects.get()
+    entries = LogEntry.objects.get_for_object(job)
+    created = entries.get(action=LogEntry.Action.CREATE)
+    assert created.actor.username == "xinqiao"
+    assert created.changes_dict["original_name"][1] == "committees.xlsx"
+    assert any(e.changes_dict.get("created", [None, None])[1] == "3" for e in entries)
