@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "fazhi.timelimits",
     "fazhi.indicators",
     "fazhi.mediation",
+    "fazhi.legality",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,165 @@
+"""Writes of legality review and filing: submit, review, conclude; register a filing."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from fazhi.core.numbering import take_document_number
+from fazhi.legality.models import Filing, OpinionItem, ReviewRequest
+from fazhi.timelimits import services as deadlines
+from fazhi.timelimits.calendar import get_calendar
+from fazhi.timelimits.engine import YearNotLoaded, due_date
+from fazhi.timelimits.selectors import deadlines_for, rule_for
+
+LETTER_KEY = "legality.opinion_letter"
+# Filing within 30 days of publication; kinds without a rule of their own use the same one.
+FILING_RULE = "filing.normative_document"
+OPEN = (ReviewRequest.Status.RECEIVED, ReviewRequest.Status.IN_REVIEW)
+
+
+class StaleEdit(ValidationError):
+    """The request changed after the editor opened it."""
+
+
+@transaction.atomic
+def request_submit(
+    *, kind: str, submitting_unit, title: str, received_on: date, user=None
+) -> ReviewRequest:
+    """A department's request for review; kinds with a statutory period get their clock."""
+    request = ReviewRequest(
+        kind=kind,
+        submitting_unit=submitting_unit,
+        title=title,
+        received_on=received_on,
+        created_by=user,
+    )
+    request.full_clean()
+    request.save()
+    rule_code = ReviewRequest.RULES.get(kind)
+    if rule_code:
+        deadlines.deadline_open(
+            record=request, rule_code=rule_code, start=received_on, unit=submitting_unit, user=user
+        )
+    return request
+
+
+def _lock(request: ReviewRequest, version) -> ReviewRequest:
+    stored = ReviewRequest.objects.select_for_update().get(pk=request.pk)
+    try:
+        version = int(version)
+    except (TypeError, ValueError):
+        version = None
+    if version != stored.version:
+        raise StaleEdit(
+            _(
+                "This request was changed by someone else after you opened it. Your changes "
+                "were not saved: reload the page and try again."
+            ),
+            code="stale",
+        )
+    return stored
+
+
+def _conclude(stored: ReviewRequest, status: str, on: date, user) -> ReviewRequest:
+    if stored.status not in OPEN:
+        raise ValidationError(_("This request is no longer open."))
+    if on < stored.received_on:
+        raise ValidationError(_("The review cannot end before the request was received."))
+    stored.status = status
+    stored.concluded_on = on
+    stored.version += 1
+    stored.full_clean()
+    stored.save()
+    for clock in deadlines_for(stored).filter(completed_on__isnull=True):
+        deadlines.deadline_complete(deadline=clock, on=on, user=user)
+    return stored
+
+
+@transaction.atomic
+def request_start_review(*, request: ReviewRequest, version, reviewers=(), user=None):
+    stored = _lock(request, version)
+    if stored.status != ReviewRequest.Status.RECEIVED:
+        raise ValidationError(_("Only a request just received can go into review."))
+    stored.status = ReviewRequest.Status.IN_REVIEW
+    stored.version += 1
+    stored.save()
+    if reviewers:
+        stored.reviewers.set(reviewers)
+    return stored
+
+
+@transaction.atomic
+def request_issue_opinion(
+    *,
+    request: ReviewRequest,
+    version,
+    on: date,
+    reviewing_unit,
+    items: list[dict],
+    signed_opinion: str = "",
+    with_letter: bool = True,
+    user=None,
+) -> ReviewRequest:
+    """Conclude the review with its opinion items: a numbered opinion letter (from the
+    reviewing unit's numbering rule), or, for a meeting agenda item, a signed opinion."""
+    stored = _lock(request, version)
+    if with_letter:
+        stored.letter_number = str(
+            take_document_number(unit=reviewing_unit, key=LETTER_KEY, year=on.year)
+        )
+    elif not signed_opinion.strip():
+        raise ValidationError({"signed_opinion": _("Write the opinion that was signed.")})
+    stored.signed_opinion = signed_opinion
+    stored = _conclude(stored, ReviewRequest.Status.OPINION_ISSUED, on, user)
+    for values in items:
+        item = OpinionItem(request=stored, **values)
+        item.full_clean()
+        item.save()
+    return stored
+
+
+@transaction.atomic
+def request_return(*, request: ReviewRequest, version, on: date, user=None) -> ReviewRequest:
+    return _conclude(_lock(request, version), ReviewRequest.Status.RETURNED, on, user)
+
+
+@transaction.atomic
+def request_withdraw(*, request: ReviewRequest, version, on: date, user=None) -> ReviewRequest:
+    return _conclude(_lock(request, version), ReviewRequest.Status.WITHDRAWN, on, user)
+
+
+def filing_due(published_on: date) -> date:
+    """The last day to file a document published on `published_on`."""
+    rule = rule_for(FILING_RULE, published_on)
+    try:
+        return due_date(get_calendar(), published_on, rule.amount, rule.unit).due
+    except YearNotLoaded as error:
+        raise ValidationError(str(error)) from None
+
+
+@transaction.atomic
+def filing_register(
+    *,
+    kind: str,
+    filing_unit,
+    title: str,
+    published_on: date,
+    filed_on: date,
+    document_number: str = "",
+    result: str = Filing.Result.PENDING,
+) -> Filing:
+    filing = Filing(
+        kind=kind,
+        filing_unit=filing_unit,
+        title=title,
+        document_number=document_number,
+        published_on=published_on,
+        filed_on=filed_on,
+        due_on=filing_due(published_on),
+        result=result,
+    )
+    filing.full_clean()
+    filing.save()
+    return filing
