@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "fazhi.indicators",
     "fazhi.mediation",
     "fazhi.legality",
+    "fazhi.reconsideration",
 ]
 
 MIDDLEWARE = [
