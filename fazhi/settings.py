@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "fazhi.mediation",
     "fazhi.legality",
     "fazhi.reconsideration",
+    "fazhi.litigation",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,142 @@
+"""The figures of administrative litigation. A lawsuit counts in the period it was filed; its
+stage is read as it stood on the period's last day (heard, outcome served)."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from fazhi.indicators.registry import Indicator, register
+from fazhi.litigation.models import Hearing, Lawsuit
+
+MODULE = "litigation"
+LAWSUITS = "fazhi.litigation.api.LawsuitSerializer"
+HEARINGS = "fazhi.litigation.api.HearingSerializer"
+
+
+def filed(p) -> Q:
+    return Q(filed_on__gte=p.start, filed_on__lte=p.end)
+
+
+def no_outcome_by_end(p) -> Q:
+    return Q(outcome_served_on__isnull=True) | Q(outcome_served_on__gt=p.end)
+
+
+def served(p) -> Q:
+    return Q(outcome_served_on__gte=p.start, outcome_served_on__lte=p.end)
+
+
+def _lawsuits(key, label, definition, where, order):
+    return Indicator(
+        key=key,
+        label=label,
+        definition=definition,
+        measure="件",
+        module=MODULE,
+        model=Lawsuit,
+        where=where,
+        serializer=LAWSUITS,
+        order=order,
+    )
+
+
+register(
+    _lawsuits(
+        "litigation.cases",
+        _("Lawsuits handled"),
+        _("Administrative lawsuits against the organs filed within the period."),
+        filed,
+        10,
+    ),
+    _lawsuits(
+        "litigation.dismissed",
+        _("Suits dismissed by ruling"),
+        _(
+            "Lawsuits filed within the period that the court dismissed by ruling (裁定驳回起诉) by its last day."
+        ),
+        lambda p: (
+            filed(p) & Q(outcome=Lawsuit.Outcome.SUIT_DISMISSED, outcome_served_on__lte=p.end)
+        ),
+        20,
+    ),
+    _lawsuits(
+        "litigation.awaiting_judgment",
+        _("Heard, awaiting judgment"),
+        _(
+            "Lawsuits filed within the period, heard by its last day, with no outcome served by then."
+        ),
+        lambda p: filed(p) & Q(first_hearing_on__lte=p.end) & no_outcome_by_end(p),
+        30,
+    ),
+    _lawsuits(
+        "litigation.awaiting_hearing",
+        _("Awaiting hearing"),
+        _("Lawsuits filed within the period, not yet heard and with no outcome by its last day."),
+        lambda p: (
+            filed(p)
+            & (Q(first_hearing_on__isnull=True) | Q(first_hearing_on__gt=p.end))
+            & no_outcome_by_end(p)
+        ),
+        40,
+    ),
+    _lawsuits(
+        "litigation.concluded",
+        _("Lawsuits concluded"),
+        _("Lawsuits whose outcome (judgment or ruling) was served within the period."),
+        served,
+        50,
+    ),
+    _lawsuits(
+        "litigation.lost",
+        _("Lawsuits lost"),
+        _(
+            "Lawsuits concluded within the period by a judgment against the defendant (revoked, ordered to perform or pay, confirmed illegal or void, changed)."
+        ),
+        lambda p: served(p) & Q(outcome__in=Lawsuit.LOST),
+        60,
+    ),
+    Indicator(
+        key="litigation.loss_rate",
+        label=_("Litigation loss rate"),
+        definition=_("Lawsuits lost ÷ lawsuits concluded × 100."),
+        measure="%",
+        module=MODULE,
+        numerator="litigation.lost",
+        denominator="litigation.concluded",
+        order=70,
+    ),
+    Indicator(
+        key="litigation.hearings",
+        label=_("Court hearings"),
+        definition=_("Hearings held within the period in lawsuits against the organs."),
+        measure="次",
+        module=MODULE,
+        model=Hearing,
+        where=lambda p: Q(held_on__gte=p.start, held_on__lte=p.end),
+        serializer=HEARINGS,
+        order=80,
+    ),
+    Indicator(
+        key="litigation.hearings_with_head",
+        label=_("Hearings attended by the head of the organ"),
+        definition=_(
+            "Hearings counted above at which the head, a deputy head or another responsible official of the defendant appeared."
+        ),
+        measure="次",
+        module=MODULE,
+        model=Hearing,
+        where=lambda p: Q(
+            held_on__gte=p.start, held_on__lte=p.end, appearance__in=Hearing.RESPONSIBLE
+        ),
+        serializer=HEARINGS,
+        order=90,
+    ),
+    Indicator(
+        key="litigation.head_appearance_rate",
+        label=_("Head-of-organ court-appearance rate"),
+        definition=_("Hearings attended by the head of the organ ÷ court hearings × 100."),
+        measure="%",
+        module=MODULE,
+        numerator="litigation.hearings_with_head",
+        denominator="litigation.hearings",
+        order=100,
+    ),
+)
