@@ -110,3 +110,23 @@ class ImportJob(models.Model):
         if self.finished:
             return 100
         return min(99, int(self.done * 100 / self.total)) if self.total else 0
+
+
+class TrackedRecord(models.Model):
+    """Fields every case record of a line of work keeps: who created it and when, when it last
+    changed, and the version that guards it against overwriting (fazhi.core.versioning)."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.models import TrackedRecord
 from fazhi.org.scope import ScopedQuerySet
 
 
@@ -43,7 +44,7 @@ class LegalAdvisor(models.Model):
         return self.name
 
 
-class ReviewRequest(models.Model):
+class ReviewRequest(TrackedRecord):
     class Kind(models.TextChoices):
         MEETING_TOPIC = "MEETING_TOPIC", _("Agenda item of the government's executive meeting")
         CONTRACT = "CONTRACT", _("Major economic contract")
@@ -95,17 +96,6 @@ class ReviewRequest(models.Model):
     letter_number = models.CharField(
         _("opinion letter number"), max_length=40, blank=True, db_index=True
     )
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ScopedQuerySet.as_manager()
     scope_unit_field = "submitting_unit"

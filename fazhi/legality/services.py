@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fazhi.core.numbering import take_document_number
+from fazhi.core.versioning import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
 from fazhi.legality.models import Filing, OpinionItem, ReviewRequest
 from fazhi.timelimits import services as deadlines
 from fazhi.timelimits.calendar import get_calendar
@@ -17,10 +18,6 @@ LETTER_KEY = "legality.opinion_letter"
 # Filing within 30 days of publication; kinds without a rule of their own use the same one.
 FILING_RULE = "filing.normative_document"
 OPEN = (ReviewRequest.Status.RECEIVED, ReviewRequest.Status.IN_REVIEW)
-
-
-class StaleEdit(ValidationError):
-    """The request changed after the editor opened it."""
 
 
 @transaction.atomic
@@ -46,20 +43,7 @@ def request_submit(
 
 
 def _lock(request: ReviewRequest, version) -> ReviewRequest:
-    stored = ReviewRequest.objects.select_for_update().get(pk=request.pk)
-    try:
-        version = int(version)
-    except (TypeError, ValueError):
-        version = None
-    if version != stored.version:
-        raise StaleEdit(
-            _(
-                "This request was changed by someone else after you opened it. Your changes "
-                "were not saved: reload the page and try again."
-            ),
-            code="stale",
-        )
-    return stored
+    return lock_for_edit(ReviewRequest, request.pk, version)
 
 
 def _conclude(stored: ReviewRequest, status: str, on: date, user) -> ReviewRequest:
@@ -69,7 +53,6 @@ def _conclude(stored: ReviewRequest, status: str, on: date, user) -> ReviewReque
         raise ValidationError(_("The review cannot end before the request was received."))
     stored.status = status
     stored.concluded_on = on
-    stored.version += 1
     stored.full_clean()
     stored.save()
     for clock in deadlines_for(stored).filter(completed_on__isnull=True):
@@ -83,7 +66,6 @@ def request_start_review(*, request: ReviewRequest, version, reviewers=(), user=
     if stored.status != ReviewRequest.Status.RECEIVED:
         raise ValidationError(_("Only a request just received can go into review."))
     stored.status = ReviewRequest.Status.IN_REVIEW
-    stored.version += 1
     stored.save()
     if reviewers:
         stored.reviewers.set(reviewers)

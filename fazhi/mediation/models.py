@@ -1,6 +1,5 @@
 """People's mediation (人民调解): committees, mediators, disputes and their parties."""
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -8,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from fazhi.core.models import TrackedRecord
 from fazhi.core.validators import mask_id_number, validate_credit_code, validate_id_number
 from fazhi.org.scope import ScopedQuerySet
 
@@ -122,7 +122,7 @@ class Mediator(models.Model):
         return mask_id_number(self.id_number)
 
 
-class Dispute(models.Model):
+class Dispute(TrackedRecord):
     class Type(models.TextChoices):
         MARRIAGE_FAMILY = "MARRIAGE_FAMILY", _("Marriage and family")
         NEIGHBOURHOOD = "NEIGHBOURHOOD", _("Neighbourhood")
@@ -220,18 +220,6 @@ class Dispute(models.Model):
     judicial_confirmation_applied_on = models.DateField(
         _("judicial confirmation applied for on"), null=True, blank=True
     )
-    # Bumped by every save through the services: an edit based on an older version is refused.
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ScopedQuerySet.as_manager()
     scope_unit_field = "committee__unit"

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fazhi.core.numbering import take_document_number
+from fazhi.core.versioning import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.mediation.rules import dispute_errors
 from fazhi.org import services as org_services
@@ -26,10 +27,6 @@ DISPUTE_FIELDS = [
     "lead_mediator",
     *Dispute.OUTCOME_FIELDS,
 ]
-
-
-class StaleEdit(ValidationError):
-    """Someone saved the record after the editor opened it: refuse rather than overwrite."""
 
 
 def _raise_rule_errors(values: dict) -> None:
@@ -174,24 +171,6 @@ def _next_free_number(committee: Committee, year: int) -> str:
             return number
 
 
-def _lock_current(dispute: Dispute, version: int | None) -> Dispute:
-    """The stored row, locked; refused when the editor's version is not the stored one."""
-    stored = Dispute.objects.select_for_update().get(pk=dispute.pk)
-    try:
-        version = int(version)
-    except (TypeError, ValueError):
-        version = None
-    if version != stored.version:
-        raise StaleEdit(
-            _(
-                "This dispute was changed by someone else after you opened it. Your changes "
-                "were not saved: reload the page to see the current record, then edit again."
-            ),
-            code="stale",
-        )
-    return stored
-
-
 def _sync_clock(dispute: Dispute, user) -> None:
     clock = deadlines_for(dispute).filter(rule__code=MEDIATE_RULE).first()
     if clock is None:
@@ -215,14 +194,13 @@ def dispute_update(
     **fields,
 ) -> Dispute:
     """Edit a dispute the editor saw at `version`; refused with StaleEdit if it moved on."""
-    stored = _lock_current(dispute, version)
+    stored = lock_for_edit(Dispute, dispute.pk, version)
     unknown = set(fields) - set(DISPUTE_FIELDS)
     if unknown:
         raise TypeError(f"not dispute fields: {sorted(unknown)}")
     for field, value in fields.items():
         setattr(stored, field, value)
     _raise_rule_errors(_values(stored))
-    stored.version += 1
     stored.full_clean()
     stored.save()
     if other_mediators is not None:

@@ -3,17 +3,17 @@ the 2023 revision from 2024-01-01, the 1999 law (2017 amendment) before."""
 
 from datetime import date
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.models import TrackedRecord
 from fazhi.org.scope import ScopedQuerySet
 
 LAW_2023_FROM = date(2024, 1, 1)
 
 
-class Case(models.Model):
+class Case(TrackedRecord):
     class Law(models.TextChoices):
         LAW_1999 = "1999", _("Administrative Reconsideration Law (1999, amended 2017)")
         LAW_2023 = "2023", _("Administrative Reconsideration Law (2023 revision)")
@@ -98,17 +98,6 @@ class Case(models.Model):
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     decision_number = models.CharField(_("decision number"), max_length=40, blank=True)
     lawsuit_followed = models.BooleanField(_("a lawsuit followed"), default=False)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ScopedQuerySet.as_manager()
     # The respondent's liaison answers the case: the case belongs to the respondent unit.

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from fazhi.core.versioning import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
 from fazhi.reconsideration.models import Case
 from fazhi.timelimits import services as deadlines
 from fazhi.timelimits.selectors import deadlines_for
@@ -16,10 +17,6 @@ CLOCKS_ON_ACCEPTANCE = {
     Case.Procedure.SIMPLIFIED: ["reconsideration.simple_copy", "reconsideration.simple_decision"],
 }
 DECISION_CLOCKS = ("reconsideration.decision", "reconsideration.simple_decision")
-
-
-class StaleEdit(ValidationError):
-    """The case changed after the editor opened it."""
 
 
 def _open_clock(case: Case, code: str, start: date, user) -> None:
@@ -39,21 +36,7 @@ def _complete(case: Case, codes, on: date, user) -> None:
 
 
 def _lock(case: Case, version) -> Case:
-    stored = Case.objects.select_for_update().get(pk=case.pk)
-    try:
-        version = int(version)
-    except (TypeError, ValueError):
-        version = None
-    if version != stored.version:
-        raise StaleEdit(
-            _(
-                "This case was changed by someone else after you opened it. Your changes were "
-                "not saved: reload the page and try again."
-            ),
-            code="stale",
-        )
-    stored.version += 1
-    return stored
+    return lock_for_edit(Case, case.pk, version)
 
 
 @transaction.atomic
