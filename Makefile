@@ -36,6 +36,8 @@ run: translations migrate
 	@echo "  Demo logins (password for all: fazhi-demo):"
 	@echo "    admin        系统管理员 (system administrator)"
 	@echo "    leader       局领导 (bureau leader, all data)"
+	@echo "    shencha      合法性审查科 (legality review and filing staff)"
+	@echo "    fuyi         行政复议与应诉科 (reconsideration and litigation staff)"
 	@echo "    xinqiao      新桥镇司法所 (township justice office)"
 	@echo "    xiaojiangou  小枧沟司法所 (township justice office)"
 	@echo "    liaison      区市场监管局联络员 (department liaison)"

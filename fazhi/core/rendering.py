@@ -1,7 +1,16 @@
 """Rendering helpers shared by the apps' views."""
 
+import tempfile
+
+from django.http import FileResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+
+from fazhi.core.forms import bootstrap
+from fazhi.core.ledgers import get_ledger, write_export
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def render_list(request, full_template: str, rows_template: str, context: dict):
@@ -14,3 +23,22 @@ def render_list(request, full_template: str, rows_template: str, context: dict):
     response = render(request, rows_template if wants_rows else full_template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def bootstrap_filter(filterset):
+    """A list's filter form with small Bootstrap controls."""
+    bootstrap(filterset.form, small=True)
+    return filterset
+
+
+def export_xlsx(request, ledger_key: str, queryset, title: str) -> FileResponse:
+    """The filtered list as the ledger's workbook (same columns as the import template),
+    written row by row to a temporary file and streamed from there: flat memory."""
+    ledger = get_ledger(ledger_key)
+    target = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
+    write_export(ledger, {"viewer": request.user, "queryset": queryset, "unit": None}, target)
+    target.seek(0)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    return FileResponse(
+        target, as_attachment=True, filename=f"{title}-{stamp}.xlsx", content_type=XLSX
+    )

@@ -20,7 +20,11 @@ CONTRACT_LETTERS = 47  # with the 32 normative documents: 79 letters
 OPINIONS = 297
 PERMISSIONS = {
     "leader": ["view_reviewrequest", "view_opinionitem", "view_filing", "view_legaladvisor"],
-    "section_staff": ["view_reviewrequest", "view_opinionitem", "view_filing", "view_legaladvisor"],
+    "section_staff": [
+        f"{action}_{model}"
+        for action in ("view", "add", "change")
+        for model in ("reviewrequest", "opinionitem", "filing", "legaladvisor")
+    ],
     "observer": ["view_reviewrequest", "view_opinionitem", "view_filing"],
     "liaison": [
         "view_reviewrequest",

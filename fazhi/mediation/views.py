@@ -1,23 +1,17 @@
 """Pages of the mediation ledger: thin views over selectors (reads) and services (writes)."""
 
-import tempfile
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fazhi.core.audit import history_for
 from fazhi.core.documents import docx_response
-from fazhi.core.forms import bootstrap
-from fazhi.core.ledgers import get_ledger, write_export
 from fazhi.core.pagination import page_of
-from fazhi.core.rendering import render_list
+from fazhi.core.rendering import bootstrap_filter, export_xlsx, render_list
 from fazhi.mediation import documents, selectors, services
 from fazhi.mediation.forms import (
     CommitteeForm,
@@ -34,12 +28,6 @@ from fazhi.org.scope import in_subtree, sees_everything
 from fazhi.timelimits.selectors import deadlines_for
 
 PAGE_SIZE = 30
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def bootstrap_filter(filterset):
-    bootstrap(filterset.form, small=True)
-    return filterset
 
 
 def narrow_mediator_choices(filterset):
@@ -66,19 +54,6 @@ def _page(request, queryset):
     return page_of(request, queryset, PAGE_SIZE)
 
 
-def _export(request, ledger_key: str, queryset, title: str) -> FileResponse:
-    """The filtered list as the ledger's workbook (same columns as the import template),
-    written row by row to a temporary file and streamed from there: flat memory."""
-    ledger = get_ledger(ledger_key)
-    target = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
-    write_export(ledger, {"viewer": request.user, "queryset": queryset, "unit": None}, target)
-    target.seek(0)
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    return FileResponse(
-        target, as_attachment=True, filename=f"{title}-{stamp}.xlsx", content_type=XLSX
-    )
-
-
 # --- disputes ------------------------------------------------------------------------------
 
 
@@ -89,7 +64,7 @@ def dispute_list(request):
         viewer=request.user, params=request.GET, request=request
     )
     if request.GET.get("export") == "xlsx":
-        return _export(request, "mediation.disputes", disputes, "纠纷台账")
+        return export_xlsx(request, "mediation.disputes", disputes, "纠纷台账")
     narrow_mediator_choices(filterset)
     context = {"filter": bootstrap_filter(filterset), "page": _page(request, disputes)}
     return render_list(
@@ -261,7 +236,7 @@ def committee_list(request):
         viewer=request.user, params=request.GET, request=request
     )
     if request.GET.get("export") == "xlsx":
-        return _export(request, "mediation.committees", committees, "调委会台账")
+        return export_xlsx(request, "mediation.committees", committees, "调委会台账")
     context = {"filter": bootstrap_filter(filterset), "page": _page(request, committees)}
     return render_list(
         request, "mediation/committee_list.html", "mediation/_committee_rows.html", context
@@ -322,7 +297,7 @@ def mediator_list(request):
         viewer=request.user, params=request.GET, request=request
     )
     if request.GET.get("export") == "xlsx":
-        return _export(request, "mediation.mediators", mediators, "调解员台账")
+        return export_xlsx(request, "mediation.mediators", mediators, "调解员台账")
     context = {
         "filter": bootstrap_filter(filterset),
         "page": _page(request, mediators),

@@ -106,7 +106,16 @@ def demo_unit_codes() -> set[str]:
     return codes
 
 
-DEMO_USERNAMES = {"admin", "leader", "xinqiao", "xiaojiangou", "liaison", "mediator"}
+DEMO_USERNAMES = {
+    "admin",
+    "leader",
+    "shencha",
+    "fuyi",
+    "xinqiao",
+    "xiaojiangou",
+    "liaison",
+    "mediator",
+}
 
 
 def load_units() -> dict[str, Unit]:
@@ -194,6 +203,9 @@ def load(year: int, out) -> None:
         "admin", "系统管理员", units["bureau"], roles["sysadmin"], is_staff=True, is_superuser=True
     )
     _user("leader", "王局长", units["bureau"], roles["leader"])
+    sections = {u.name: u for u in Unit.objects.filter(kind=K.BUREAU_SECTION)}
+    _user("shencha", "刘审查", sections["合法性审查科"], roles["section_staff"])
+    _user("fuyi", "何复议", sections["行政复议与应诉科"], roles["section_staff"])
     _user("xinqiao", "李新桥", units["新桥镇司法所"], roles["township_staff"])
     _user("xiaojiangou", "张小枧", units["小枧沟司法所"], roles["township_staff"])
     _user("liaison", "赵联络", units["区市场监管局"], roles["liaison"])
