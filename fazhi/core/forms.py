@@ -1,6 +1,7 @@
 """Form helpers shared by the apps' pages."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 
 def bootstrap(form: forms.BaseForm, *, small: bool = False) -> forms.BaseForm:
@@ -20,8 +21,10 @@ def bootstrap(form: forms.BaseForm, *, small: bool = False) -> forms.BaseForm:
         if isinstance(widget, forms.DateInput):
             widget.input_type = "date"
             widget.format = "%Y-%m-%d"
-        if css:
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        if css:  # idempotent: a form that adds fields later may call this again
+            classes = widget.attrs.get("class", "").split()
+            classes += [c for c in css.split() if c not in classes]
+            widget.attrs["class"] = " ".join(classes)
     return form
 
 
@@ -31,3 +34,30 @@ class StyledForm:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         bootstrap(self)
+
+
+def put_errors(form, error: ValidationError) -> None:
+    """A service's ValidationError back onto the form's fields (or the form as a whole)."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input (Django's documented pattern): cleans to a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else []

@@ -175,4 +175,5 @@ def _filings(rng, departments):
             published_on=published,
             filed_on=published + timedelta(days=rng.randint(5, 25)),
             result=Filing.Result.FILED,
+            reviewed_on=published + timedelta(days=30),
         )

@@ -1,9 +1,13 @@
 """Legality review (合法性审查) and filing review (备案审查): the government's legal advisors, the
 requests departments submit for review with the opinions given, and the documents filed."""
 
+from pathlib import Path
+
 from django.conf import settings
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.models import TrackedRecord
@@ -42,6 +46,9 @@ class LegalAdvisor(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("legality:advisor_edit", args=[self.pk])
 
 
 class ReviewRequest(TrackedRecord):
@@ -131,6 +138,59 @@ class ReviewRequest(TrackedRecord):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("legality:request_detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.RECEIVED, self.Status.IN_REVIEW)
+
+
+ATTACHMENT_TYPES = ["pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx", "jpg", "jpeg", "png", "zip"]
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class Attachment(models.Model):
+    """A file submitted with a review request (the draft, its basis, the explanation …).
+    Stored under MEDIA_ROOT and served only through a view that checks the request's scope."""
+
+    request = models.ForeignKey(
+        ReviewRequest,
+        verbose_name=_("review request"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(
+        _("file"),
+        upload_to="legality/%Y/%m/",
+        validators=[FileExtensionValidator(ATTACHMENT_TYPES)],
+    )
+    name = models.CharField(_("file name"), max_length=200)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+    scope_unit_field = "request__submitting_unit"
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["request", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.name).suffix.lower()
+
 
 class OpinionItem(models.Model):
     """One legal opinion or suggestion of a review, and whether the submitting unit took it."""
@@ -172,7 +232,7 @@ class OpinionItem(models.Model):
         return self.text[:40]
 
 
-class Filing(models.Model):
+class Filing(TrackedRecord):
     """A document a unit filed with the government for review (备案)."""
 
     class Kind(models.TextChoices):
@@ -200,6 +260,7 @@ class Filing(models.Model):
     result = models.CharField(
         _("review result"), max_length=20, choices=Result.choices, default=Result.PENDING
     )
+    reviewed_on = models.DateField(_("reviewed on"), null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
     scope_unit_field = "filing_unit"
@@ -213,11 +274,22 @@ class Filing(models.Model):
                 condition=Q(filed_on__gte=F("published_on")),
                 name="filing_after_publication",
                 violation_error_message=_("A document is filed on or after its publication."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(result="PENDING", reviewed_on__isnull=True)
+                | (~Q(result="PENDING") & Q(reviewed_on__gte=F("filed_on"))),
+                name="filing_result_with_its_date",
+                violation_error_message=_(
+                    "A review result has the day it was given, on or after the filing day."
+                ),
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("legality:filing_detail", args=[self.pk])
 
     @property
     def on_time(self) -> bool:

@@ -8,7 +8,14 @@ from django.utils.translation import gettext as _
 
 from fazhi.core.numbering import take_document_number
 from fazhi.core.versioning import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
-from fazhi.legality.models import Filing, OpinionItem, ReviewRequest
+from fazhi.legality.models import (
+    ATTACHMENT_MAX_BYTES,
+    Attachment,
+    Filing,
+    LegalAdvisor,
+    OpinionItem,
+    ReviewRequest,
+)
 from fazhi.timelimits import services as deadlines
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import YearNotLoaded, due_date
@@ -22,9 +29,10 @@ OPEN = (ReviewRequest.Status.RECEIVED, ReviewRequest.Status.IN_REVIEW)
 
 @transaction.atomic
 def request_submit(
-    *, kind: str, submitting_unit, title: str, received_on: date, user=None
+    *, kind: str, submitting_unit, title: str, received_on: date, files=(), user=None
 ) -> ReviewRequest:
-    """A department's request for review; kinds with a statutory period get their clock."""
+    """A department's request for review, with its files; kinds with a statutory period get
+    their clock."""
     request = ReviewRequest(
         kind=kind,
         submitting_unit=submitting_unit,
@@ -39,7 +47,36 @@ def request_submit(
         deadlines.deadline_open(
             record=request, rule_code=rule_code, start=received_on, unit=submitting_unit, user=user
         )
+    for upload in files:
+        attachment_add(request=request, upload=upload, user=user)
     return request
+
+
+def attachment_add(*, request: ReviewRequest, upload, user=None) -> Attachment:
+    if upload.size > ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            {"files": _("%(name)s is larger than 20 MB.") % {"name": upload.name}}
+        )
+    attachment = Attachment(request=request, file=upload, name=upload.name[:200], uploaded_by=user)
+    try:
+        attachment.full_clean()
+    except ValidationError as error:
+        raise ValidationError({"files": [f"{upload.name}：{m}" for m in error.messages]}) from None
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def request_update(*, request: ReviewRequest, version, title: str, files=(), user=None):
+    """Correct the title or add files. The kind and the received date start the clock, so
+    they are not edited: withdraw and submit again."""
+    stored = _lock(request, version)
+    stored.title = title
+    stored.full_clean()
+    stored.save()
+    for upload in files:
+        attachment_add(request=stored, upload=upload, user=user)
+    return stored
 
 
 def _lock(request: ReviewRequest, version) -> ReviewRequest:
@@ -47,6 +84,8 @@ def _lock(request: ReviewRequest, version) -> ReviewRequest:
 
 
 def _conclude(stored: ReviewRequest, status: str, on: date, user) -> ReviewRequest:
+    if on is None:
+        raise ValidationError({"on": _("Give the date.")})
     if stored.status not in OPEN:
         raise ValidationError(_("This request is no longer open."))
     if on < stored.received_on:
@@ -87,6 +126,8 @@ def request_issue_opinion(
     """Conclude the review with its opinion items: a numbered opinion letter (from the
     reviewing unit's numbering rule), or, for a meeting agenda item, a signed opinion."""
     stored = _lock(request, version)
+    if stored.status not in OPEN:
+        raise ValidationError(_("This request is no longer open."))
     if with_letter:
         stored.letter_number = str(
             take_document_number(unit=reviewing_unit, key=LETTER_KEY, year=on.year)
@@ -99,6 +140,23 @@ def request_issue_opinion(
         item = OpinionItem(request=stored, **values)
         item.full_clean()
         item.save()
+    return stored
+
+
+@transaction.atomic
+def items_record_adoption(
+    *, request: ReviewRequest, version, adoption: dict[int, str], user=None
+) -> ReviewRequest:
+    """Whether the submitting unit took each opinion (`adoption`: item pk → choice)."""
+    stored = _lock(request, version)
+    if stored.status != ReviewRequest.Status.OPINION_ISSUED:
+        raise ValidationError(_("Adoption is recorded once the opinion has been issued."))
+    stored.save()  # the raised version: another editor's form is now stale
+    for item in stored.items.filter(pk__in=adoption):
+        if item.adoption != adoption[item.pk]:
+            item.adoption = adoption[item.pk]
+            item.full_clean()
+            item.save()
     return stored
 
 
@@ -131,7 +189,11 @@ def filing_register(
     filed_on: date,
     document_number: str = "",
     result: str = Filing.Result.PENDING,
+    reviewed_on: date | None = None,
+    user=None,
 ) -> Filing:
+    """A document filed for review; its due date comes from the filing rule (30 days from
+    publication by default), so a late filing shows as late."""
     filing = Filing(
         kind=kind,
         filing_unit=filing_unit,
@@ -141,7 +203,41 @@ def filing_register(
         filed_on=filed_on,
         due_on=filing_due(published_on),
         result=result,
+        reviewed_on=reviewed_on,
+        created_by=user,
     )
     filing.full_clean()
     filing.save()
     return filing
+
+
+@transaction.atomic
+def filing_review(*, filing: Filing, version, result: str, on: date, user=None) -> Filing:
+    """Record the review result (予以备案、责令纠正、不予备案)."""
+    stored = lock_for_edit(Filing, filing.pk, version)
+    if result == Filing.Result.PENDING:
+        raise ValidationError({"result": _("Choose the result of the review.")})
+    if on is None or on < stored.filed_on:
+        raise ValidationError({"on": _("The review result is given on or after the filing day.")})
+    stored.result, stored.reviewed_on = result, on
+    stored.full_clean()
+    stored.save()
+    return stored
+
+
+@transaction.atomic
+def filing_update(*, filing: Filing, version, **fields) -> Filing:
+    """Correct a filing's particulars; the due date follows the publication date."""
+    stored = lock_for_edit(Filing, filing.pk, version)
+    for name, value in fields.items():
+        setattr(stored, name, value)
+    stored.due_on = filing_due(stored.published_on)
+    stored.full_clean()
+    stored.save()
+    return stored
+
+
+def advisor_save(advisor: LegalAdvisor) -> LegalAdvisor:
+    advisor.full_clean()
+    advisor.save()
+    return advisor

@@ -2,25 +2,15 @@
 API, so an exported list holds exactly what the filtered page showed."""
 
 import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from fazhi.core.api import visible_choices
-from fazhi.core.filters import ModelChoiceFilter
+from fazhi.core.filters import AnyYesNo, ModelChoiceFilter, SubtreeFilter
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.org.models import Unit
-from fazhi.org.scope import in_subtree
-
-
-class AnyYesNo(forms.Select):
-    """A yes/no filter whose empty choice reads "all" (not Django's "unknown")."""
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))])
-
 
 SEARCH_LIMIT = 5000  # a search matching more than this is too vague to page through
 
@@ -33,18 +23,6 @@ def _townships(request):
 
 def visible_committees(request):
     return visible_choices(Committee)(request).select_related("unit").order_by("unit__path")
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class SubtreeFilter(ModelChoiceFilter):
-    """Records of a unit and everything under it."""
-
-    def __init__(self, *args, unit_field: str, **kwargs):
-        self.unit_field = unit_field
-        super().__init__(*args, **kwargs)
-
-    def filter(self, qs, value):
-        return qs.filter(in_subtree(self.unit_field, value)) if value else qs
 
 
 class DisputeFilter(django_filters.FilterSet):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.core.forms import StyledForm
+from fazhi.core.forms import StyledForm, put_errors  # noqa: F401 - put_errors for views
 from fazhi.core.validators import validate_credit_code, validate_id_number
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.org.models import Unit
@@ -40,15 +40,6 @@ class MediatorChoiceField(forms.ModelChoiceField):
 class MediatorsChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, mediator):
         return f"{mediator.name}（{mediator.committee.unit.name}）"
-
-
-def put_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError back onto the form's fields (or the form as a whole)."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 class DisputeForm(StyledForm, forms.ModelForm):

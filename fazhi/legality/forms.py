@@ -1,0 +1,195 @@
+"""Forms of the legality pages: they collect and type the input; the rules live in services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from fazhi.core.forms import MultipleFileField, StyledForm, bootstrap
+from fazhi.legality.filters import SUBMITTING_KINDS
+from fazhi.legality.models import (
+    ATTACHMENT_TYPES,
+    Filing,
+    LegalAdvisor,
+    OpinionItem,
+    ReviewRequest,
+)
+from fazhi.org.models import Unit, User
+from fazhi.timelimits.selectors import today
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+ACCEPT = ",".join(f".{t}" for t in ATTACHMENT_TYPES)
+
+
+def _files_field(required=False):
+    field = MultipleFileField(
+        label=_("Files"),
+        required=required,
+        help_text=_(
+            "The draft, its basis and explanation; PDF, Word, WPS, OFD, Excel, images or ZIP, at most 20 MB each."
+        ),
+    )
+    field.widget.attrs["accept"] = ACCEPT
+    return field
+
+
+def units_for(viewer):
+    """The units a viewer may submit or file for: those of their data scope."""
+    return Unit.objects.visible_to(viewer).filter(kind__in=SUBMITTING_KINDS).order_by("path")
+
+
+class VersionForm(StyledForm, forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class RequestForm(StyledForm, forms.ModelForm):
+    files = _files_field()
+
+    class Meta:
+        model = ReviewRequest
+        fields = ["kind", "submitting_unit", "title", "received_on"]
+        widgets = {"received_on": DATE}
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = units_for(viewer)
+        self.fields["submitting_unit"].queryset = units
+        if len(units) == 1:
+            self.fields["submitting_unit"].initial = units[0].pk
+        self.fields["received_on"].initial = today()
+        self.fields["title"].widget.attrs["placeholder"] = _(
+            "e.g. 关于印发某某管理办法的通知（送审稿）"
+        )
+        self.fields["title"].col = "col-md-8"
+
+
+class RequestEditForm(VersionForm):
+    title = forms.CharField(label=_("title"), max_length=200)
+    files = _files_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].col = "col-md-8"
+        bootstrap(self)
+
+
+class StartReviewForm(VersionForm):
+    reviewers = forms.ModelMultipleChoiceField(
+        label=_("Reviewers"), queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        bureau_staff = User.objects.visible_to(viewer).filter(
+            is_active=True, unit__kind__in=[Unit.Kind.JUSTICE_BUREAU, Unit.Kind.BUREAU_SECTION]
+        )
+        self.fields["reviewers"].queryset = bureau_staff.order_by("unit__path", "username")
+        self.fields["reviewers"].initial = [viewer.pk]
+        bootstrap(self)
+
+
+class OpinionForm(VersionForm):
+    on = forms.DateField(label=_("Issued on"), widget=DATE)
+    with_letter = forms.BooleanField(
+        label=_("Issue a numbered opinion letter (合法性审查意见书)"), required=False, initial=True
+    )
+    signed_opinion = forms.CharField(
+        label=_("Signed opinion"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For meeting agenda items: the opinion signed, when no letter is issued."),
+    )
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = max(today(), request.received_on)
+        if request.kind == ReviewRequest.Kind.MEETING_TOPIC:
+            self.fields["with_letter"].initial = False
+        bootstrap(self)
+
+
+class ItemForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = OpinionItem
+        fields = ["category", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def has_changed(self):
+        # A row is filled in by its text; a category picked on an empty row is ignored.
+        return bool(self.data.get(self.add_prefix("text"), "").strip())
+
+
+ItemFormSet = forms.formset_factory(ItemForm, extra=3)
+
+
+class ConcludeForm(VersionForm):
+    on = forms.DateField(label=_("Date"), widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = today()
+        bootstrap(self)
+
+
+class AdoptionForm(VersionForm):
+    """One adoption choice per opinion item of an issued request."""
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        for item in self.items:
+            self.fields[f"item_{item.pk}"] = forms.ChoiceField(
+                label=item.text, choices=OpinionItem.Adoption.choices, initial=item.adoption
+            )
+        bootstrap(self, small=True)
+
+    def rows(self):
+        return [(item, self[f"item_{item.pk}"]) for item in self.items]
+
+    def adoption(self) -> dict[int, str]:
+        return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}
+
+
+class FilingForm(StyledForm, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Filing
+        fields = ["kind", "filing_unit", "title", "document_number", "published_on", "filed_on"]
+        widgets = {"published_on": DATE, "filed_on": DATE}
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = units_for(viewer)
+        self.fields["filing_unit"].queryset = units
+        if len(units) == 1:
+            self.fields["filing_unit"].initial = units[0].pk
+        if not self.instance.pk:
+            self.fields["filed_on"].initial = today()
+        else:
+            self.fields["version"].initial = self.instance.version
+        self.fields["title"].col = "col-md-8"
+
+
+class FilingReviewForm(VersionForm):
+    result = forms.ChoiceField(
+        label=_("review result"),
+        choices=[c for c in Filing.Result.choices if c[0] != Filing.Result.PENDING],
+    )
+    on = forms.DateField(label=_("reviewed on"), widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = today()
+        bootstrap(self)
+
+
+class AdvisorForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = LegalAdvisor
+        fields = ["name", "kind", "firm", "unit", "term_start", "term_end"]
+        widgets = {"term_start": DATE, "term_end": DATE}
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.visible_to(viewer).filter(
+            kind__in=[Unit.Kind.JUSTICE_BUREAU, Unit.Kind.PARTY_OFFICE, Unit.Kind.DEPARTMENT]
+        )

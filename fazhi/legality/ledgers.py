@@ -1,0 +1,382 @@
+"""The legality ledgers in Excel: review requests (legality.requests) and filings
+(legality.filings) with template, all-or-nothing import and export; legal advisors
+(legality.advisors) for export. Closed lists carry fixed Chinese labels, as in every ledger."""
+
+from django.core.exceptions import ValidationError
+
+from fazhi.core.ledgers import CellError, Column, Ledger, register
+from fazhi.core.numbering import parse_document_number
+from fazhi.legality import services
+from fazhi.legality.models import Filing, LegalAdvisor, ReviewRequest
+from fazhi.org.models import Unit
+from fazhi.org.scope import in_subtree
+from fazhi.timelimits.selectors import deadlines_for
+
+BATCH = 1000
+
+REQUEST_KIND_LABELS = {
+    ReviewRequest.Kind.MEETING_TOPIC: "政府常务会议议题",
+    ReviewRequest.Kind.CONTRACT: "重大经济合同",
+    ReviewRequest.Kind.NORMATIVE_DOCUMENT: "规范性文件",
+    ReviewRequest.Kind.MAJOR_DECISION: "重大行政决策",
+    ReviewRequest.Kind.ENFORCEMENT_DECISION: "重大行政执法决定",
+    ReviewRequest.Kind.OTHER: "其他",
+}
+REQUEST_STATUS_LABELS = {
+    ReviewRequest.Status.RECEIVED: "已收文",
+    ReviewRequest.Status.IN_REVIEW: "审查中",
+    ReviewRequest.Status.OPINION_ISSUED: "已出具意见",
+    ReviewRequest.Status.RETURNED: "退回补充材料",
+    ReviewRequest.Status.WITHDRAWN: "已撤回",
+}
+FILING_KIND_LABELS = {
+    Filing.Kind.NORMATIVE_DOCUMENT: "规范性文件",
+    Filing.Kind.MAJOR_PENALTY: "重大行政处罚",
+    Filing.Kind.COMPULSORY: "行政强制",
+    Filing.Kind.MAJOR_DECISION: "重大行政决策",
+    Filing.Kind.OTHER: "其他",
+}
+FILING_RESULT_LABELS = {
+    Filing.Result.PENDING: "审查中",
+    Filing.Result.FILED: "予以备案",
+    Filing.Result.CORRECTION_ORDERED: "责令纠正",
+    Filing.Result.REFUSED: "不予备案",
+}
+ADVISOR_KIND_LABELS = {
+    LegalAdvisor.Kind.RESIDENT_LAWYER: "常驻律师",
+    LegalAdvisor.Kind.ADVISORY_TEAM: "法律顾问团成员",
+    LegalAdvisor.Kind.SPECIAL: "专项法律顾问",
+}
+OPEN_STATUSES = (ReviewRequest.Status.RECEIVED, ReviewRequest.Status.IN_REVIEW)
+
+
+def _choices(labels: dict, enum) -> list[tuple[str, str]]:
+    return [(value, labels[value]) for value in enum.values]
+
+
+def _scoped(queryset, context: dict, unit_field: str):
+    viewer = context.get("viewer")
+    if viewer is not None:
+        queryset = queryset.visible_to(viewer)
+    if context.get("unit") is not None:
+        queryset = queryset.filter(in_subtree(unit_field, context["unit"]))
+    return queryset
+
+
+def _unit_codes(context: dict) -> dict[str, Unit]:
+    """Unit code → unit, for the units the importer may write for."""
+    units = _scoped(Unit.objects.all(), context, "")
+    return {u.code: u for u in units}
+
+
+def _outside(context: dict) -> str:
+    reasons = []
+    if context.get("unit") is not None:
+        reasons.append(f"不在{context['unit'].name}之下")
+    if context.get("viewer") is not None:
+        reasons.append("不在您的数据权限范围内")
+    return "、".join(reasons) or "不存在"
+
+
+def _check_unit(ledger, number, row, key, units, context, errors):
+    unit = units.get(row[key])
+    if unit is None:
+        errors.append(
+            CellError(
+                number, ledger.header(key), f"单位 {row[key]} 不存在，或{_outside(context)}。"
+            )
+        )
+    row["_unit"] = unit
+
+
+def _validate_letter_number(value: str) -> None:
+    parse_document_number(value)
+
+
+@register
+class ReviewRequestLedger(Ledger):
+    key = "legality.requests"
+    title = "合法性审查台账"
+    permission = "legality.add_reviewrequest"
+    columns = [
+        Column(
+            "kind",
+            "事项类型",
+            kind="choice",
+            required=True,
+            choices=_choices(REQUEST_KIND_LABELS, ReviewRequest.Kind),
+        ),
+        Column("unit_code", "报送单位编码", required=True, help="单位台账中的单位编码"),
+        Column("title", "送审事项名称", required=True, max_length=200),
+        Column("received_on", "收文日期", kind="date", required=True),
+        Column(
+            "status",
+            "办理状态",
+            kind="choice",
+            choices=_choices(REQUEST_STATUS_LABELS, ReviewRequest.Status),
+            help="空白为已收文",
+        ),
+        Column("concluded_on", "办结日期", kind="date", help="已出具意见、退回或撤回的必填"),
+        Column(
+            "letter_number",
+            "审查意见书文号",
+            max_length=40,
+            validators=[_validate_letter_number],
+            help="如 游司审〔2019〕12号；仅已出具意见的填写",
+        ),
+        Column("signed_opinion", "签署意见", help="会议议题签署的意见；仅已出具意见的填写"),
+    ]
+    instructions = [
+        "报送单位须在导入时指定的单位之下，并在您的数据权限范围内。",
+        "规范性文件和重大行政决策按收文日期起算审查时限；已办结的事项时限记为当日完成。",
+        "已出具意见的事项须填写审查意见书文号或签署意见；文号在本表和系统中都不能重复。",
+    ]
+
+    def check_rows(self, rows, context):
+        errors = []
+        units = _unit_codes(context)
+        numbers = [r["letter_number"] for _n, r in rows if r["letter_number"]]
+        taken = set(
+            ReviewRequest.objects.filter(letter_number__in=numbers).values_list(
+                "letter_number", flat=True
+            )
+        )
+        seen = {}
+        for number, row in rows:
+            _check_unit(self, number, row, "unit_code", units, context, errors)
+            status = row["status"] or ReviewRequest.Status.RECEIVED
+            row["status"] = status
+            concluded = row["concluded_on"]
+            if status in OPEN_STATUSES and concluded:
+                errors.append(
+                    CellError(number, self.header("concluded_on"), "未办结的事项不填办结日期。")
+                )
+            if status not in OPEN_STATUSES and not concluded:
+                errors.append(
+                    CellError(number, self.header("concluded_on"), "已办结的事项须填写办结日期。")
+                )
+            if concluded and concluded < row["received_on"]:
+                errors.append(
+                    CellError(number, self.header("concluded_on"), "办结日期不能早于收文日期。")
+                )
+            issued = status == ReviewRequest.Status.OPINION_ISSUED
+            letter, signed = row["letter_number"] or "", row["signed_opinion"] or ""
+            if issued and not (letter or signed):
+                errors.append(
+                    CellError(
+                        number, self.header("letter_number"), "已出具意见的须填写文号或签署意见。"
+                    )
+                )
+            if not issued and (letter or signed):
+                errors.append(
+                    CellError(
+                        number, self.header("letter_number"), "只有已出具意见的事项才有意见书。"
+                    )
+                )
+            if letter in taken:
+                errors.append(
+                    CellError(number, self.header("letter_number"), f"文号 {letter} 已经登记。")
+                )
+            elif letter and letter in seen:
+                errors.append(
+                    CellError(
+                        number, self.header("letter_number"), f"与第 {seen[letter]} 行的文号重复。"
+                    )
+                )
+            if letter:
+                seen.setdefault(letter, number)
+        return errors
+
+    def save_rows(self, rows, context):
+        user = context.get("viewer")
+        for row in rows:
+            request = services.request_submit(
+                kind=row["kind"],
+                submitting_unit=row["_unit"],
+                title=row["title"],
+                received_on=row["received_on"],
+                user=user,
+            )
+            if row["status"] == ReviewRequest.Status.RECEIVED:
+                continue
+            request.status = row["status"]
+            request.concluded_on = row["concluded_on"]
+            request.letter_number = row["letter_number"] or ""
+            request.signed_opinion = row["signed_opinion"] or ""
+            request.full_clean()
+            request.save()
+            if request.concluded_on:
+                for clock in deadlines_for(request).filter(completed_on__isnull=True):
+                    services.deadlines.deadline_complete(
+                        deadline=clock, on=request.concluded_on, user=user
+                    )
+        return len(rows)
+
+    def export_rows(self, context):
+        queryset = context.get("queryset")
+        if queryset is None:
+            queryset = _scoped(ReviewRequest.objects.all(), context, "submitting_unit")
+        for r in queryset.select_related("submitting_unit").iterator(chunk_size=BATCH):
+            yield [
+                REQUEST_KIND_LABELS[r.kind],
+                r.submitting_unit.code,
+                r.title,
+                r.received_on,
+                REQUEST_STATUS_LABELS[r.status],
+                r.concluded_on,
+                r.letter_number,
+                r.signed_opinion,
+            ]
+
+
+@register
+class FilingLedger(Ledger):
+    key = "legality.filings"
+    title = "备案审查台账"
+    permission = "legality.add_filing"
+    columns = [
+        Column(
+            "kind",
+            "备案类型",
+            kind="choice",
+            required=True,
+            choices=_choices(FILING_KIND_LABELS, Filing.Kind),
+        ),
+        Column("unit_code", "报备单位编码", required=True, help="单位台账中的单位编码"),
+        Column("title", "文件（决定）名称", required=True, max_length=200),
+        Column("document_number", "文号", max_length=40),
+        Column("published_on", "公布（作出）日期", kind="date", required=True),
+        Column("filed_on", "报备日期", kind="date", required=True),
+        Column(
+            "result",
+            "审查结果",
+            kind="choice",
+            choices=_choices(FILING_RESULT_LABELS, Filing.Result),
+            help="空白为审查中",
+        ),
+        Column("reviewed_on", "审查日期", kind="date", help="有审查结果的必填"),
+    ]
+    instructions = [
+        "报备单位须在导入时指定的单位之下，并在您的数据权限范围内。",
+        "报备期限按公布日期起算（默认30日），逾期报备的在台账中标为逾期。",
+        "同一单位的同一文号不能重复登记。",
+    ]
+
+    def check_rows(self, rows, context):
+        errors = []
+        units = _unit_codes(context)
+        taken = set(
+            Filing.objects.exclude(document_number="").values_list(
+                "filing_unit__code", "document_number"
+            )
+        )
+        seen = {}
+        for number, row in rows:
+            _check_unit(self, number, row, "unit_code", units, context, errors)
+            if row["filed_on"] < row["published_on"]:
+                errors.append(
+                    CellError(number, self.header("filed_on"), "报备日期不能早于公布日期。")
+                )
+            try:
+                row["_due"] = services.filing_due(row["published_on"])
+            except ValidationError as error:
+                errors.append(CellError(number, self.header("published_on"), error.messages[0]))
+            result = row["result"] or Filing.Result.PENDING
+            row["result"] = result
+            reviewed = row["reviewed_on"]
+            if result == Filing.Result.PENDING and reviewed:
+                errors.append(
+                    CellError(number, self.header("reviewed_on"), "审查中的不填审查日期。")
+                )
+            if result != Filing.Result.PENDING and not reviewed:
+                errors.append(
+                    CellError(number, self.header("reviewed_on"), "有审查结果的须填写审查日期。")
+                )
+            if reviewed and reviewed < row["filed_on"]:
+                errors.append(
+                    CellError(number, self.header("reviewed_on"), "审查日期不能早于报备日期。")
+                )
+            key = (row["unit_code"], row["document_number"] or "")
+            if key[1] and key in taken:
+                errors.append(
+                    CellError(number, self.header("document_number"), f"文号 {key[1]} 已经备案。")
+                )
+            elif key[1] and key in seen:
+                errors.append(
+                    CellError(
+                        number, self.header("document_number"), f"与第 {seen[key]} 行的文号重复。"
+                    )
+                )
+            if key[1]:
+                seen.setdefault(key, number)
+        return errors
+
+    def save_rows(self, rows, context):
+        filings = [
+            Filing(
+                kind=row["kind"],
+                filing_unit=row["_unit"],
+                title=row["title"],
+                document_number=row["document_number"] or "",
+                published_on=row["published_on"],
+                filed_on=row["filed_on"],
+                due_on=row["_due"],
+                result=row["result"],
+                reviewed_on=row["reviewed_on"],
+                created_by=context.get("viewer"),
+            )
+            for row in rows
+        ]
+        Filing.objects.bulk_create(filings, batch_size=BATCH)
+        return len(filings)
+
+    def export_rows(self, context):
+        queryset = context.get("queryset")
+        if queryset is None:
+            queryset = _scoped(Filing.objects.all(), context, "filing_unit")
+        for f in queryset.select_related("filing_unit").iterator(chunk_size=BATCH):
+            yield [
+                FILING_KIND_LABELS[f.kind],
+                f.filing_unit.code,
+                f.title,
+                f.document_number,
+                f.published_on,
+                f.filed_on,
+                FILING_RESULT_LABELS[f.result],
+                f.reviewed_on,
+            ]
+
+
+@register
+class AdvisorLedger(Ledger):
+    """Export only: advisors are few and registered on the page."""
+
+    key = "legality.advisors"
+    title = "法律顾问台账"
+    columns = [
+        Column("name", "姓名", required=True),
+        Column(
+            "kind", "类别", kind="choice", choices=_choices(ADVISOR_KIND_LABELS, LegalAdvisor.Kind)
+        ),
+        Column("firm", "律师事务所"),
+        Column("unit_code", "聘用单位编码"),
+        Column("term_start", "聘期起", kind="date"),
+        Column("term_end", "聘期止", kind="date"),
+    ]
+
+    def save_rows(self, rows, context):
+        raise ValidationError("法律顾问请在页面上登记。")
+
+    def export_rows(self, context):
+        queryset = context.get("queryset")
+        if queryset is None:
+            queryset = _scoped(LegalAdvisor.objects.all(), context, "unit")
+        for a in queryset.select_related("unit").iterator(chunk_size=BATCH):
+            yield [
+                a.name,
+                ADVISOR_KIND_LABELS[a.kind],
+                a.firm,
+                a.unit.code,
+                a.term_start,
+                a.term_end,
+            ]

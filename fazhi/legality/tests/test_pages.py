@@ -1,0 +1,555 @@
+"""The legality pages, API and ledgers: scope on every route, the liaison's submission, the
+reviewer's opinion and numbered letter, filings, stale edits, exports and imports."""
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from docx import Document
+from openpyxl import Workbook, load_workbook
+
+from fazhi.core.ledgers import get_ledger, import_ledger
+from fazhi.legality import services
+from fazhi.legality.models import Attachment, Filing, OpinionItem, ReviewRequest
+from fazhi.org.models import Unit
+from fazhi.timelimits.selectors import deadlines_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def filings(legality):
+    finance = Unit.objects.get(short_name="区财政局")
+    market = Unit.objects.get(short_name="区市场监管局")
+    theirs = services.filing_register(
+        kind=Filing.Kind.NORMATIVE_DOCUMENT,
+        filing_unit=finance,
+        title="区财政局关于规范专项资金管理的通知",
+        document_number="游财〔2019〕3号",
+        published_on=date(2019, 3, 1),
+        filed_on=date(2019, 3, 20),
+    )
+    ours = services.filing_register(
+        kind=Filing.Kind.MAJOR_PENALTY,
+        filing_unit=market,
+        title="某公司无照经营案处罚决定",
+        document_number="游市监罚〔2019〕9号",
+        published_on=date(2019, 4, 1),
+        filed_on=date(2019, 5, 20),  # 49 days: late
+    )
+    return {"theirs": theirs, "ours": ours}
+
+
+def request_routes(review):
+    pk = review.pk
+    gets = [
+        reverse("legality:request_detail", args=[pk]),
+        reverse("legality:request_edit", args=[pk]),
+        reverse("legality:request_opinion", args=[pk]),
+        reverse("legality:request_letter", args=[pk]),
+        reverse("legality-request-detail", args=[pk]),
+    ]
+    posts = [
+        reverse("legality:request_start", args=[pk]),
+        reverse("legality:request_return", args=[pk]),
+        reverse("legality:request_withdraw", args=[pk]),
+        reverse("legality:request_adoption", args=[pk]),
+        reverse("legality:request_opinion", args=[pk]),
+        reverse("legality-request-start-review", args=[pk]),
+        reverse("legality-request-issue-opinion", args=[pk]),
+        reverse("legality-request-return", args=[pk]),
+        reverse("legality-request-withdraw", args=[pk]),
+    ]
+    return gets, posts
+
+
+def filing_routes(filing):
+    pk = filing.pk
+    gets = [
+        reverse("legality:filing_detail", args=[pk]),
+        reverse("legality:filing_edit", args=[pk]),
+        reverse("legality-filing-detail", args=[pk]),
+    ]
+    posts = [
+        reverse("legality:filing_review", args=[pk]),
+        reverse("legality:filing_edit", args=[pk]),
+        reverse("legality-filing-review", args=[pk]),
+    ]
+    return gets, posts
+
+
+@pytest.mark.parametrize("username", ["liaison", "xinqiao"])
+def test_an_outsider_gets_404_on_every_route_of_another_units_records(
+    legality, filings, media, login, username
+):
+    client = login(username)
+    attachment = services.attachment_add(
+        request=legality["theirs"], upload=SimpleUploadedFile("合同.pdf", b"%PDF-1.4")
+    )
+    gets, posts = request_routes(legality["theirs"])
+    filing_gets, filing_posts = filing_routes(filings["theirs"])
+    gets += filing_gets + [reverse("legality:attachment_download", args=[attachment.pk])]
+    # Routes their role may use: 404, the record does not exist for them. Routes needing a
+    # permission they lack: 403 whatever the record. Never the record itself.
+    for url in gets:
+        response = client.get(url)
+        assert response.status_code in (403, 404), url
+    readable = [
+        reverse("legality:request_detail", args=[legality["theirs"].pk]),
+        reverse("legality:request_letter", args=[legality["theirs"].pk]),
+        reverse("legality-request-detail", args=[legality["theirs"].pk]),
+        reverse("legality:filing_detail", args=[filings["theirs"].pk]),
+        reverse("legality-filing-detail", args=[filings["theirs"].pk]),
+        reverse("legality:attachment_download", args=[attachment.pk]),
+    ]
+    for url in readable:
+        assert client.get(url).status_code == 404, url
+    for url in posts + filing_posts:
+        response = client.post(url, {"version": 1, "on": "2019-10-10"})
+        assert response.status_code in (403, 404), url
+    assert ReviewRequest.objects.get(pk=legality["theirs"].pk).status == "RECEIVED"
+    assert Filing.objects.get(pk=filings["theirs"].pk).result == "PENDING"
+
+
+def test_roles_without_the_permission_get_403_on_writes(legality, filings, login):
+    leader = login("leader")  # reads everything, writes nothing here
+    for url in [
+        reverse("legality:request_create"),
+        reverse("legality:filing_create"),
+        reverse("legality:advisor_create"),
+        reverse("legality:request_opinion", args=[legality["ours"].pk]),
+        reverse("legality:filing_edit", args=[filings["ours"].pk]),
+    ]:
+        assert leader.get(url).status_code == 403, url
+    pk = legality["ours"].pk
+    assert (
+        leader.post(reverse("legality:request_start", args=[pk]), {"version": 1}).status_code == 403
+    )
+    liaison = login("liaison")  # submits, but does not review
+    start = reverse("legality-request-start-review", args=[pk])
+    assert liaison.post(start, {"version": 1}, content_type="application/json").status_code == 403
+    assert liaison.get(reverse("legality:request_opinion", args=[pk])).status_code == 403
+
+
+def test_a_liaison_submits_with_files_and_sees_only_their_departments_requests(
+    legality, media, login
+):
+    client = login("liaison")
+    market = Unit.objects.get(short_name="区市场监管局")
+    response = client.post(
+        reverse("legality:request_create"),
+        {
+            "kind": "NORMATIVE_DOCUMENT",
+            "submitting_unit": market.pk,
+            "title": "关于加强农产品质量安全监管的通知（送审稿）",
+            "received_on": "2019-11-04",
+            "files": [
+                SimpleUploadedFile("送审稿.docx", b"PK draft"),
+                SimpleUploadedFile("起草说明.pdf", b"%PDF-1.4 note"),
+            ],
+        },
+    )
+    review = ReviewRequest.objects.get(title__startswith="关于加强农产品")
+    assert response.status_code == 302 and response.url == review.get_absolute_url()
+    assert review.created_by.username == "liaison"
+    assert sorted(a.name for a in review.attachments.all()) == ["起草说明.pdf", "送审稿.docx"]
+    detail = client.get(review.get_absolute_url()).content.decode()
+    assert "送审稿.docx" in detail
+    assert "2019-11-25" in detail  # 15 working days from 4 November 2019
+    download = client.get(
+        reverse("legality:attachment_download", args=[review.attachments.first().pk])
+    )
+    assert b"".join(download.streaming_content) in (b"PK draft", b"%PDF-1.4 note")
+    rows = client.get(reverse("legality:request_list")).content.decode()
+    assert "关于加强农产品" in rows and "关于规范农贸市场" in rows
+    assert "政府采购服务合同" not in rows  # 区财政局's
+
+
+def test_a_liaison_cannot_submit_for_another_department_or_an_executable(legality, media, login):
+    client = login("liaison")
+    finance = Unit.objects.get(short_name="区财政局")
+    response = client.post(
+        reverse("legality:request_create"),
+        {
+            "kind": "CONTRACT",
+            "submitting_unit": finance.pk,
+            "title": "某合同",
+            "received_on": "2019-11-04",
+        },
+    )
+    assert response.status_code == 200
+    assert "submitting_unit" in response.context["form"].errors
+    market = Unit.objects.get(short_name="区市场监管局")
+    response = client.post(
+        reverse("legality:request_create"),
+        {
+            "kind": "CONTRACT",
+            "submitting_unit": market.pk,
+            "title": "某合同",
+            "received_on": "2019-11-04",
+            "files": SimpleUploadedFile("run.exe", b"MZ"),
+        },
+    )
+    assert response.status_code == 200 and "files" in response.context["form"].errors
+    assert not ReviewRequest.objects.filter(title="某合同").exists()
+    assert not Attachment.objects.exists()
+
+
+def _opinion_data(version, items, on="2019-10-15", with_letter=True):
+    data = {
+        "version": version,
+        "on": on,
+        "with_letter": "on" if with_letter else "",
+        "signed_opinion": "",
+        "item-TOTAL_FORMS": str(len(items) + 1),
+        "item-INITIAL_FORMS": "0",
+        "item-MIN_NUM_FORMS": "0",
+        "item-MAX_NUM_FORMS": "1000",
+    }
+    for i, (category, text) in enumerate(items):
+        data[f"item-{i}-category"] = category
+        data[f"item-{i}-text"] = text
+    data[f"item-{len(items)}-category"] = "OTHER"  # a row left empty is ignored
+    return data
+
+
+def test_the_reviewer_records_opinions_issues_the_numbered_letter_and_the_docx_reads_right(
+    legality, login
+):
+    client = login("shencha")
+    review = legality["ours"]
+    start = client.post(
+        reverse("legality:request_start", args=[review.pk]), {"version": review.version}
+    )
+    assert start.status_code == 302
+    review.refresh_from_db()
+    assert review.status == "IN_REVIEW"
+    assert [u.username for u in review.reviewers.all()] == []  # none chosen on the form
+    response = client.post(
+        reverse("legality:request_opinion", args=[review.pk]),
+        _opinion_data(
+            review.version,
+            [("LEGALITY", "第三条缺少上位法依据，建议删除。"), ("PROCEDURE", "建议公开征求意见。")],
+        ),
+    )
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert review.status == "OPINION_ISSUED"
+    assert review.letter_number == "游司审〔2019〕1号"
+    assert review.concluded_on == date(2019, 10, 15)
+    assert review.items.count() == 2
+    detail = client.get(review.get_absolute_url()).content.decode()
+    assert "游司审〔2019〕1号" in detail
+    letter = client.get(reverse("legality:request_letter", args=[review.pk]))
+    assert letter["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    )
+    text = "\n".join(p.text for p in Document(BytesIO(letter.content)).paragraphs)
+    assert "合法性审查意见书" in text and "游司审〔2019〕1号" in text
+    assert "区市场监督管理局：" in text
+    assert "《关于规范农贸市场管理的通知（送审稿）》（规范性文件）" in text
+    assert "一、关于制定依据和权限" in text and "二、关于程序" in text
+    assert "第三条缺少上位法依据" in text
+    assert "绵阳市游仙区司法局" in text and "2019年10月15日" in text
+    # The department answers: adoption recorded per item.
+    items = list(review.items.all())
+    adoption = {"version": review.version}
+    adoption |= {f"item_{items[0].pk}": "ADOPTED", f"item_{items[1].pk}": "PARTLY"}
+    client.post(reverse("legality:request_adoption", args=[review.pk]), adoption)
+    assert sorted(OpinionItem.objects.values_list("adoption", flat=True)) == ["ADOPTED", "PARTLY"]
+
+
+def test_a_second_opinion_from_a_stale_page_is_refused_and_takes_no_number(legality, login):
+    client = login("shencha")
+    review = legality["ours"]
+    data = _opinion_data(review.version, [("CONTENT", "表述不准确。")])
+    assert (
+        client.post(reverse("legality:request_opinion", args=[review.pk]), data).status_code == 302
+    )
+    again = client.post(reverse("legality:request_opinion", args=[review.pk]), data, follow=True)
+    assert "不再处于办理中" in again.content.decode() or "已经办结" in again.content.decode()
+    other = legality["theirs"]
+    stale = _opinion_data(other.version, [("RISK", "补充违约条款。")])
+    client.post(
+        reverse("legality:request_return", args=[other.pk]),
+        {"version": other.version, "on": "2019-10-01"},
+    )
+    response = client.post(reverse("legality:request_opinion", args=[other.pk]), stale, follow=True)
+    assert ReviewRequest.objects.get(pk=other.pk).status == "RETURNED"
+    assert ReviewRequest.objects.exclude(letter_number="").count() == 1
+    assert response.status_code == 200
+
+
+def test_an_edit_from_an_old_version_is_refused_not_overwritten(legality, login):
+    client = login("shencha")
+    review = legality["ours"]
+    url = reverse("legality:request_edit", args=[review.pk])
+    first = client.post(url, {"version": review.version, "title": "第一次修改"})
+    assert first.status_code == 302
+    second = client.post(url, {"version": review.version, "title": "第二次修改"})
+    assert second.status_code == 200
+    assert "已被他人修改" in second.content.decode()
+    assert ReviewRequest.objects.get(pk=review.pk).title == "第一次修改"
+
+
+def test_withdrawing_before_receipt_is_refused_with_a_message(legality, login):
+    client = login("liaison")
+    review = legality["ours"]
+    response = client.post(
+        reverse("legality:request_withdraw", args=[review.pk]),
+        {"version": review.version, "on": "2019-09-01"},
+        follow=True,
+    )
+    assert "不能早于" in response.content.decode()
+    assert ReviewRequest.objects.get(pk=review.pk).status == "RECEIVED"
+
+
+def test_filings_late_marked_result_recorded_and_stale_review_refused(filings, login):
+    client = login("shencha")
+    rows = client.get(reverse("legality:filing_list") + "?on_time=false").content.decode()
+    assert "某公司无照经营案处罚决定" in rows and "区财政局关于规范" not in rows
+    filing = filings["ours"]
+    assert filing.due_on == date(2019, 5, 5) and not filing.on_time  # after the May holiday
+    url = reverse("legality:filing_review", args=[filing.pk])
+    client.post(
+        url, {"version": filing.version, "result": "CORRECTION_ORDERED", "on": "2019-06-01"}
+    )
+    stale = client.post(
+        url, {"version": filing.version, "result": "FILED", "on": "2019-06-02"}, follow=True
+    )
+    assert "已被他人修改" in stale.content.decode()
+    filing.refresh_from_db()
+    assert (filing.result, filing.reviewed_on) == ("CORRECTION_ORDERED", date(2019, 6, 1))
+
+
+def test_a_liaison_registers_a_filing_for_their_department(legality, login):
+    client = login("liaison")
+    market = Unit.objects.get(short_name="区市场监管局")
+    response = client.post(
+        reverse("legality:filing_create"),
+        {
+            "kind": "NORMATIVE_DOCUMENT",
+            "filing_unit": market.pk,
+            "title": "关于规范广告发布的通知",
+            "document_number": "游市监发〔2019〕5号",
+            "published_on": "2019-06-03",
+            "filed_on": "2019-05-01",
+        },
+    )
+    assert response.status_code == 200  # filed before publication: refused
+    assert "发布" in response.content.decode() or "公布" in response.content.decode()
+    response = client.post(
+        reverse("legality:filing_create"),
+        {
+            "kind": "NORMATIVE_DOCUMENT",
+            "filing_unit": market.pk,
+            "title": "关于规范广告发布的通知",
+            "document_number": "游市监发〔2019〕5号",
+            "published_on": "2019-06-03",
+            "filed_on": "2019-06-20",
+        },
+    )
+    filing = Filing.objects.get(document_number="游市监发〔2019〕5号")
+    assert response.url == filing.get_absolute_url()
+    assert filing.on_time and filing.due_on == date(2019, 7, 3)
+
+
+def test_lists_export_what_the_filters_show(legality, filings, login):
+    client = login("shencha")
+    response = client.get(reverse("legality:request_list") + "?kind=CONTRACT&export=xlsx")
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("事项类型", "报送单位编码", "送审事项名称")
+    assert [r[2] for r in rows[1:]] == ["政府采购服务合同"]
+    response = client.get(reverse("legality:filing_list") + "?export=xlsx")
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.max_row == 3
+    response = client.get(reverse("legality:advisor_list") + "?export=xlsx")
+    assert response.status_code == 200
+    liaison = login("liaison")
+    response = liaison.get(reverse("legality:request_list") + "?export=xlsx")
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    assert [r[2] for r in list(sheet.iter_rows(values_only=True))[1:]] == [
+        "关于规范农贸市场管理的通知（送审稿）"
+    ]
+
+
+def _workbook(ledger_key, rows):
+    ledger = get_ledger(ledger_key)
+    book = Workbook()
+    sheet = book.active
+    sheet.append([c.header for c in ledger.columns])
+    for row in rows:
+        sheet.append(row)
+    buffer = BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
+def test_importing_requests_saves_all_or_nothing_with_errors_by_cell(legality, district):
+    market = Unit.objects.get(short_name="区市场监管局")
+    bureau = Unit.objects.get(code="510704")
+    bad = _workbook(
+        "legality.requests",
+        [
+            [
+                "规范性文件",
+                market.code,
+                "甲文件",
+                "2019-03-01",
+                "已出具意见",
+                "2019-03-10",
+                "游司审〔2019〕7号",
+                "",
+            ],
+            ["重大经济合同", "no-such-unit", "乙合同", "2019-03-02", "", "", "", ""],
+            [
+                "规范性文件",
+                market.code,
+                "丙文件",
+                "2019-03-05",
+                "已出具意见",
+                "2019-03-01",
+                "游司审〔2019〕7号",
+                "",
+            ],
+        ],
+    )
+    result = import_ledger(
+        get_ledger("legality.requests"),
+        bad,
+        context={"unit": bureau, "viewer": district["liaison"]},
+    )
+    messages = {(e.row, e.column): e.message for e in result.errors}
+    assert "报送单位编码" in {c for _r, c in messages}
+    assert (4, "办结日期") in messages  # concluded before received
+    assert (4, "审查意见书文号") in messages  # duplicate letter number in the file
+    assert not ReviewRequest.objects.filter(title__in=["甲文件", "乙合同", "丙文件"]).exists()
+    good = _workbook(
+        "legality.requests",
+        [
+            [
+                "规范性文件",
+                market.code,
+                "甲文件",
+                "2019-03-01",
+                "已出具意见",
+                "2019-03-10",
+                "游司审〔2019〕7号",
+                "",
+            ],
+            ["重大经济合同", market.code, "乙合同", "2019-03-02", "", "", "", ""],
+        ],
+    )
+    result = import_ledger(
+        get_ledger("legality.requests"),
+        good,
+        context={"unit": bureau, "viewer": district["liaison"]},
+    )
+    assert result.ok, result.errors
+    issued = ReviewRequest.objects.get(title="甲文件")
+    assert issued.letter_number == "游司审〔2019〕7号" and issued.status == "OPINION_ISSUED"
+    assert deadlines_for(issued).get().completed_on == date(2019, 3, 10)
+
+
+def test_importing_filings_computes_due_dates_and_refuses_duplicates(filings, district):
+    bureau = Unit.objects.get(code="510704")
+    finance = Unit.objects.get(short_name="区财政局")
+    book = _workbook(
+        "legality.filings",
+        [
+            [
+                "规范性文件",
+                finance.code,
+                "新文件",
+                "游财〔2019〕8号",
+                "2019-08-01",
+                "2019-09-15",
+                "予以备案",
+                "2019-09-30",
+            ],
+            [
+                "规范性文件",
+                finance.code,
+                "重复文件",
+                "游财〔2019〕3号",
+                "2019-03-01",
+                "2019-03-20",
+                "",
+                "",
+            ],
+        ],
+    )
+    result = import_ledger(
+        get_ledger("legality.filings"), book, context={"unit": bureau, "viewer": None}
+    )
+    assert [(e.row, e.column) for e in result.errors] == [(3, "文号")]
+    book = _workbook(
+        "legality.filings",
+        [
+            [
+                "规范性文件",
+                finance.code,
+                "新文件",
+                "游财〔2019〕8号",
+                "2019-08-01",
+                "2019-09-15",
+                "予以备案",
+                "2019-09-30",
+            ]
+        ],
+    )
+    assert import_ledger(
+        get_ledger("legality.filings"), book, context={"unit": bureau, "viewer": None}
+    ).ok
+    filing = Filing.objects.get(title="新文件")
+    assert filing.due_on == date(2019, 9, 2) and not filing.on_time  # 31 August: a Saturday
+
+
+def test_the_api_submits_reviews_and_refuses_stale_versions(legality, login):
+    liaison = login("liaison")
+    market = Unit.objects.get(short_name="区市场监管局")
+    finance = Unit.objects.get(short_name="区财政局")
+    url = reverse("legality-request-list")
+    body = {"kind": "MAJOR_DECISION", "title": "某重大决策", "received_on": "2019-10-08"}
+    refused = liaison.post(
+        url, body | {"submitting_unit": finance.pk}, content_type="application/json"
+    )
+    assert refused.status_code == 400
+    created = liaison.post(
+        url, body | {"submitting_unit": market.pk}, content_type="application/json"
+    )
+    assert created.status_code == 201, created.content
+    pk, version = created.json()["id"], created.json()["version"]
+    reviewer = login("shencha")
+    opinion = reverse("legality-request-issue-opinion", args=[pk])
+    payload = {
+        "version": version,
+        "on": "2019-10-16",
+        "items": [{"text": "建议开展风险评估。", "category": "RISK"}],
+    }
+    done = reviewer.post(opinion, payload, content_type="application/json")
+    assert done.status_code == 200, done.content
+    assert done.json()["letter_number"] == "游司审〔2019〕1号"
+    assert done.json()["items"][0]["text"] == "建议开展风险评估。"
+    stale = reviewer.post(
+        reverse("legality-request-withdraw", args=[pk]),
+        {"version": version, "on": "2019-10-17"},
+        content_type="application/json",
+    )
+    assert stale.status_code == 409
+    patch = reviewer.patch(
+        reverse("legality-request-detail", args=[pk]),
+        {"title": "x"},
+        content_type="application/json",
+    )
+    assert patch.status_code == 400 and "version" in patch.json()
