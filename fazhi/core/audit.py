@@ -66,6 +66,8 @@ def describe_changes(entry: LogEntry, viewer) -> list[ChangeLine]:
     changes = sorted((entry.changes_dict or {}).items(), key=lambda item: order.get(item[0], 999))
     lines = []
     for name, change in changes:
+        if _is_reverse_relation(model, name):
+            continue  # auditlog may list a reverse relation's manager; it is no field
         field = _field(model, name)
         label = str(field.verbose_name) if field is not None else name
         if isinstance(change, dict) and change.get("type") == "m2m":
@@ -81,6 +83,14 @@ def describe_changes(entry: LogEntry, viewer) -> list[ChangeLine]:
             )
         )
     return lines
+
+
+def _is_reverse_relation(model, name) -> bool:
+    try:
+        field = model._meta.get_field(name) if model else None
+    except FieldDoesNotExist:
+        return False
+    return field is not None and field.auto_created and not field.concrete
 
 
 def _field(model, name):

@@ -22,7 +22,11 @@ class LegalityConfig(AppConfig):
 
         auditlog.register(LegalAdvisor)
         tracked = ["version", "created_at", "updated_at"]
-        auditlog.register(ReviewRequest, exclude_fields=tracked, m2m_fields={"reviewers"})
+        auditlog.register(
+            ReviewRequest,
+            exclude_fields=[*tracked, "items", "attachments"],
+            m2m_fields={"reviewers"},
+        )
         auditlog.register(Attachment)
         auditlog.register(OpinionItem)
         auditlog.register(Filing, exclude_fields=tracked)

@@ -1,6 +1,7 @@
 """Forms of the legality pages: they collect and type the input; the rules live in services."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import MultipleFileField, StyledForm, bootstrap
@@ -78,8 +79,16 @@ class StartReviewForm(VersionForm):
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        bureau_staff = User.objects.visible_to(viewer).filter(
-            is_active=True, unit__kind__in=[Unit.Kind.JUSTICE_BUREAU, Unit.Kind.BUREAU_SECTION]
+        # Those who may review: roles granting the change permission (or superusers).
+        may_review = Q(
+            roles__permissions__codename="change_reviewrequest",
+            roles__permissions__content_type__app_label="legality",
+        )
+        bureau_staff = (
+            User.objects.visible_to(viewer)
+            .filter(is_active=True)
+            .filter(may_review | Q(is_superuser=True))
+            .distinct()
         )
         self.fields["reviewers"].queryset = bureau_staff.order_by("unit__path", "username")
         self.fields["reviewers"].initial = [viewer.pk]

@@ -28,7 +28,7 @@ from fazhi.legality.forms import (
     StartReviewForm,
 )
 from fazhi.legality.models import LegalAdvisor, ReviewRequest
-from fazhi.timelimits.selectors import deadlines_for
+from fazhi.timelimits.selectors import deadlines_for, rule_for
 
 PAGE_SIZE = 30
 
@@ -334,6 +334,7 @@ def filing_detail(request, pk):
     filing = selectors.get_filing_for_user(request.user, pk)
     context = {
         "filing": filing,
+        "filing_rule": rule_for(services.FILING_RULE, filing.published_on),
         "history": history_for(filing, request.user),
         "review_form": FilingReviewForm(initial={"version": filing.version})
         if request.user.has_perm("legality.change_filing")

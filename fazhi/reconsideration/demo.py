@@ -40,6 +40,8 @@ def load(year: int, out) -> None:
         received_on=date(2019, 4, 10),
     )
     upheld = services.case_accept(case=upheld, version=upheld.version, on=date(2019, 4, 12))
+    upheld = services.case_copy_sent(case=upheld, version=upheld.version, on=date(2019, 4, 15))
+    upheld = services.case_reply_received(case=upheld, version=upheld.version, on=date(2019, 4, 24))
     services.case_decide(
         case=upheld,
         version=upheld.version,
@@ -62,5 +64,6 @@ def load(year: int, out) -> None:
         act_date=date(2019, 11, 2),
         received_on=date(2019, 12, 2),
     )
-    services.case_accept(case=pending, version=pending.version, on=date(2019, 12, 5))
+    pending = services.case_accept(case=pending, version=pending.version, on=date(2019, 12, 5))
+    services.case_copy_sent(case=pending, version=pending.version, on=date(2019, 12, 9))
     out.write(f"\n  行政复议：{Case.objects.count()} 件")

@@ -1,6 +1,9 @@
-"""Writes of reconsideration cases: receive, accept or not, decide, extend. Every clock follows
-the version of the law in force on the day the application was received."""
+"""Writes of reconsideration cases: receive, ask for supplements, accept or not, send the copy,
+receive the reply, hold a hearing, suspend and resume, extend, decide. Every clock follows the
+version of the law in force on the day the application was received; every write names the
+version of the case its author saw and is refused (StaleEdit) if someone saved it since."""
 
+from contextlib import suppress
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -10,33 +13,94 @@ from django.utils.translation import gettext as _
 from fazhi.core.versioning import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
 from fazhi.reconsideration.models import Case
 from fazhi.timelimits import services as deadlines
-from fazhi.timelimits.selectors import deadlines_for
+from fazhi.timelimits.models import Deadline
+from fazhi.timelimits.selectors import RuleNotFound, deadlines_for
 
-CLOCKS_ON_ACCEPTANCE = {
-    Case.Procedure.ORDINARY: ["reconsideration.copy_to_respondent", "reconsideration.decision"],
-    Case.Procedure.SIMPLIFIED: ["reconsideration.simple_copy", "reconsideration.simple_decision"],
+ACCEPTANCE_CLOCK = "reconsideration.acceptance"
+SUPPLEMENT_CLOCK = "reconsideration.supplement"
+COPY_CLOCKS = {
+    Case.Procedure.ORDINARY: "reconsideration.copy_to_respondent",
+    Case.Procedure.SIMPLIFIED: "reconsideration.simple_copy",
 }
-DECISION_CLOCKS = ("reconsideration.decision", "reconsideration.simple_decision")
+REPLY_CLOCKS = {
+    Case.Procedure.ORDINARY: "reconsideration.reply",
+    Case.Procedure.SIMPLIFIED: "reconsideration.simple_reply",
+}
+DECISION_CLOCK = {
+    Case.Procedure.ORDINARY: "reconsideration.decision",
+    Case.Procedure.SIMPLIFIED: "reconsideration.simple_decision",
+}
+CLOCKS_ON_ACCEPTANCE = {
+    procedure: [COPY_CLOCKS[procedure], DECISION_CLOCK[procedure]] for procedure in DECISION_CLOCK
+}
+DECISION_CLOCKS = tuple(DECISION_CLOCK.values())
+# Fields a clerk may correct at any time; the dates of the steps change only through the steps.
+DESCRIPTIVE_FIELDS = (
+    "applicants",
+    "agent",
+    "act_type",
+    "act_number",
+    "act_date",
+    "lawsuit_followed",
+)
 
 
-def _open_clock(case: Case, code: str, start: date, user) -> None:
-    deadlines.deadline_open(
+# --- clocks --------------------------------------------------------------------------------
+
+
+def _open_clock(case: Case, code: str, start: date, user) -> Deadline:
+    return deadlines.deadline_open(
         record=case,
         rule_code=code,
         start=start,
         unit=case.respondent,
-        law_date=case.received_on,
+        law_date=case.received_on,  # the law of the day received, whatever the step's date
         user=user,
     )
 
 
+def _running(case: Case, codes) -> list[Deadline]:
+    return list(deadlines_for(case).filter(rule__code__in=codes, completed_on__isnull=True))
+
+
 def _complete(case: Case, codes, on: date, user) -> None:
-    for clock in deadlines_for(case).filter(rule__code__in=codes, completed_on__isnull=True):
+    for clock in _running(case, codes):
         deadlines.deadline_complete(deadline=clock, on=on, user=user)
+
+
+def running_decision_clock(case: Case) -> Deadline | None:
+    clocks = _running(case, DECISION_CLOCKS)
+    return clocks[0] if clocks else None
+
+
+def _decision_clock_or_refuse(case: Case) -> Deadline:
+    clock = running_decision_clock(case)
+    if clock is None:
+        raise ValidationError(_("This case has no decision period running."))
+    return clock
 
 
 def _lock(case: Case, version) -> Case:
     return lock_for_edit(Case, case.pk, version)
+
+
+def _refuse_unless(stored: Case, *statuses, message: str) -> None:
+    if stored.status not in statuses:
+        raise ValidationError(message, code="invalid_transition")
+
+
+def _not_before(day: date, earliest: date | None, field: str, message: str) -> None:
+    if earliest is not None and day < earliest:
+        raise ValidationError({field: message})
+
+
+def _save(stored: Case) -> Case:
+    stored.full_clean()
+    stored.save()
+    return stored
+
+
+# --- receiving ------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -45,6 +109,9 @@ def case_register(
 ) -> Case:
     """An application received: the acceptance clock starts (5 working days; silence means
     acceptance under the 2023 law)."""
+    unknown = set(fields) - set(DESCRIPTIVE_FIELDS)
+    if unknown:
+        raise TypeError(f"not descriptive fields of a case: {sorted(unknown)}")
     case = Case(
         respondent=respondent,
         applicants=applicants,
@@ -56,8 +123,82 @@ def case_register(
     )
     case.full_clean()
     case.save()
-    _open_clock(case, "reconsideration.acceptance", received_on, user)
+    _open_clock(case, ACCEPTANCE_CLOCK, received_on, user)
     return case
+
+
+@transaction.atomic
+def case_update(*, case: Case, version, user=None, **fields) -> Case:
+    """Correct the descriptive fields of a case (never its dates or status: those follow the
+    steps, with their clocks)."""
+    stored = _lock(case, version)
+    unknown = set(fields) - set(DESCRIPTIVE_FIELDS)
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s.")
+            % {"fields": ", ".join(sorted(unknown))}
+        )
+    for field, value in fields.items():
+        setattr(stored, field, value)
+    # A lawsuit follows a decision or a refusal: before either, there is nothing to sue over.
+    if stored.lawsuit_followed and not stored.is_concluded:
+        raise ValidationError(
+            {"lawsuit_followed": _("A lawsuit can follow only a decided or refused case.")}
+        )
+    return _save(stored)
+
+
+@transaction.atomic
+def case_request_supplement(*, case: Case, version, on: date, user=None) -> Case:
+    """The materials are incomplete: the applicant is told to supplement them. The review
+    period stops (its clock completes) and, under the 2023 law, the applicant's 10 working
+    days start. The 1999 law sets no fixed period (a "reasonable" one, 实施条例 第29条)."""
+    stored = _lock(case, version)
+    _refuse_unless(
+        stored,
+        Case.Status.RECEIVED,
+        message=_("Supplements can be requested only for a case just received."),
+    )
+    _not_before(
+        on,
+        stored.received_on,
+        "on",
+        _("Supplements are requested on or after the day the application was received."),
+    )
+    stored.status = Case.Status.AWAITING_SUPPLEMENT
+    stored.supplement_requested_on, stored.supplement_received_on = on, None
+    _save(stored)
+    _complete(stored, [ACCEPTANCE_CLOCK], on, user)
+    with suppress(RuleNotFound):  # the 1999 law: no statutory period for the applicant
+        _open_clock(stored, SUPPLEMENT_CLOCK, on, user)
+    return stored
+
+
+@transaction.atomic
+def case_supplement_received(*, case: Case, version, on: date, user=None) -> Case:
+    """The applicant supplemented the materials: the case is back to review, and the review
+    period runs anew from that day (2023 law 第31条: "收到补正材料后，依照本法第三十条处理")."""
+    stored = _lock(case, version)
+    _refuse_unless(
+        stored,
+        Case.Status.AWAITING_SUPPLEMENT,
+        message=_("This case is not waiting for supplements."),
+    )
+    _not_before(
+        on,
+        stored.supplement_requested_on,
+        "on",
+        _("Supplements arrive on or after the day they were requested."),
+    )
+    stored.status, stored.supplement_received_on = Case.Status.RECEIVED, on
+    _save(stored)
+    _complete(stored, [SUPPLEMENT_CLOCK], on, user)
+    # A new clock rather than a restarted one: the first review period stays on record.
+    _open_clock(stored, ACCEPTANCE_CLOCK, on, user)
+    return stored
+
+
+# --- accepting or not ------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -65,16 +206,18 @@ def case_accept(
     *, case: Case, version, on: date, procedure: str = Case.Procedure.ORDINARY, user=None
 ) -> Case:
     stored = _lock(case, version)
-    if stored.status != Case.Status.RECEIVED:
-        raise ValidationError(_("Only a case just received can be accepted."))
+    _refuse_unless(
+        stored, Case.Status.RECEIVED, message=_("Only a case just received can be accepted.")
+    )
+    if procedure not in Case.Procedure.values:
+        raise ValidationError({"procedure": _("Choose the ordinary or the simplified procedure.")})
     if procedure == Case.Procedure.SIMPLIFIED and stored.law != Case.Law.LAW_2023:
         raise ValidationError(
             {"procedure": _("The simplified procedure exists only under the 2023 law.")}
         )
     stored.status, stored.accepted_on, stored.procedure = Case.Status.ACCEPTED, on, procedure
-    stored.full_clean()
-    stored.save()
-    _complete(stored, ["reconsideration.acceptance"], on, user)
+    _save(stored)
+    _complete(stored, [ACCEPTANCE_CLOCK], on, user)
     for code in CLOCKS_ON_ACCEPTANCE[procedure]:
         _open_clock(stored, code, on, user)
     return stored
@@ -83,15 +226,151 @@ def case_accept(
 @transaction.atomic
 def case_not_accept(*, case: Case, version, on: date, user=None) -> Case:
     stored = _lock(case, version)
-    if stored.status != Case.Status.RECEIVED:
-        raise ValidationError(_("Only a case just received can be refused."))
-    if on < stored.received_on:
-        raise ValidationError(_("A case is refused on or after the day it was received."))
+    _refuse_unless(
+        stored, Case.Status.RECEIVED, message=_("Only a case just received can be refused.")
+    )
+    _not_before(
+        on, stored.received_on, "on", _("A case is refused on or after the day it was received.")
+    )
     stored.status, stored.not_accepted_on = Case.Status.NOT_ACCEPTED, on
-    stored.full_clean()
-    stored.save()
-    _complete(stored, ["reconsideration.acceptance"], on, user)
+    _save(stored)
+    _complete(stored, [ACCEPTANCE_CLOCK], on, user)
     return stored
+
+
+# --- hearing the case --------------------------------------------------------------------------
+
+
+def _refuse_unless_accepted(stored: Case) -> None:
+    _refuse_unless(
+        stored,
+        Case.Status.ACCEPTED,
+        message=_("This step belongs to an accepted case that is not yet decided."),
+    )
+
+
+@transaction.atomic
+def case_copy_sent(*, case: Case, version, on: date, user=None) -> Case:
+    """The copy of the application went to the respondent: the copy clock completes and the
+    respondent's reply period starts (counted from the day sent: the day the respondent
+    received it is seldom known)."""
+    stored = _lock(case, version)
+    _refuse_unless_accepted(stored)
+    if stored.copy_sent_on is not None:
+        raise ValidationError(_("The copy of the application was already sent."))
+    _not_before(
+        on,
+        stored.accepted_on,
+        "on",
+        _("The copy of the application is sent on or after the day of acceptance."),
+    )
+    stored.copy_sent_on = on
+    _save(stored)
+    _complete(stored, [COPY_CLOCKS[stored.procedure]], on, user)
+    _open_clock(stored, REPLY_CLOCKS[stored.procedure], on, user)
+    return stored
+
+
+@transaction.atomic
+def case_reply_received(*, case: Case, version, on: date, user=None) -> Case:
+    stored = _lock(case, version)
+    _refuse_unless_accepted(stored)
+    if stored.copy_sent_on is None:
+        raise ValidationError(_("Record the copy of the application sent first."))
+    if stored.reply_received_on is not None:
+        raise ValidationError(_("The respondent's reply was already received."))
+    _not_before(
+        on,
+        stored.copy_sent_on,
+        "on",
+        _("The respondent replies on or after the day the copy was sent."),
+    )
+    stored.reply_received_on = on
+    _save(stored)
+    _complete(stored, [REPLY_CLOCKS[stored.procedure]], on, user)
+    return stored
+
+
+@transaction.atomic
+def case_hearing(*, case: Case, version, on: date, user=None) -> Case:
+    stored = _lock(case, version)
+    _refuse_unless_accepted(stored)
+    _not_before(
+        on, stored.accepted_on, "on", _("A hearing is held on or after the day of acceptance.")
+    )
+    stored.hearing_held_on = on
+    return _save(stored)
+
+
+@transaction.atomic
+def case_suspend(*, case: Case, version, start: date, ground: str, user=None) -> Case:
+    """Suspend the case (中止, one of the statutory grounds): the decision period stops."""
+    stored = _lock(case, version)
+    _refuse_unless_accepted(stored)
+    if not ground.strip():
+        raise ValidationError({"ground": _("State the ground of the suspension.")})
+    deadlines.deadline_suspend(
+        deadline=_decision_clock_or_refuse(stored), start=start, ground=ground.strip(), user=user
+    )
+    return _save(stored)  # the new version: a page showing "suspend" is now out of date
+
+
+@transaction.atomic
+def case_resume(*, case: Case, version, last_suspended_day: date, user=None) -> Case:
+    """The ground of the suspension is gone: the decision period runs again from the next day."""
+    stored = _lock(case, version)
+    _refuse_unless_accepted(stored)
+    deadlines.deadline_resume(
+        deadline=_decision_clock_or_refuse(stored),
+        last_suspended_day=last_suspended_day,
+        user=user,
+    )
+    return _save(stored)
+
+
+@transaction.atomic
+def case_extend(
+    *,
+    case: Case,
+    version,
+    days: int,
+    reason: str,
+    approved_by: str,
+    approved_on: date,
+    user=None,
+) -> Deadline:
+    """Extend the decision period, approved by the head of the reconsideration body. The
+    time-limit engine refuses a total beyond the rule's maximum (30 days, however many
+    extensions) and any extension of the simplified procedure's period (its rule allows none)."""
+    stored = _lock(case, version)
+    _refuse_unless_accepted(stored)
+    if not isinstance(days, int) or days < 1:
+        raise ValidationError({"days": _("An extension is at least one day.")})
+    if not reason.strip() or not approved_by.strip():
+        raise ValidationError(_("An extension needs its reason and who approved it."))
+    _not_before(
+        approved_on,
+        stored.accepted_on,
+        "approved_on",
+        _("An extension is approved on or after the day of acceptance."),
+    )
+    clock = _decision_clock_or_refuse(stored)
+    if clock.suspended_since:
+        # While it stands still the period has no due date to extend from.
+        raise ValidationError(_("Resume the case before extending its decision period."))
+    clock = deadlines.deadline_extend(
+        deadline=clock,
+        days=days,
+        reason=reason.strip(),
+        approved_by=approved_by.strip(),
+        approved_on=approved_on,
+        user=user,
+    )
+    _save(stored)
+    return clock
+
+
+# --- deciding ----------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -99,8 +378,7 @@ def case_decide(
     *, case: Case, version, decision: str, on: date, number: str = "", user=None
 ) -> Case:
     stored = _lock(case, version)
-    if stored.status != Case.Status.ACCEPTED:
-        raise ValidationError(_("Only an accepted case can be decided."))
+    _refuse_unless(stored, Case.Status.ACCEPTED, message=_("Only an accepted case can be decided."))
     allowed = Case.DECISIONS[stored.law]
     if decision not in allowed:
         labels = "、".join(str(Case.Decision(d).label) for d in allowed)
@@ -110,31 +388,19 @@ def case_decide(
                 % {"list": labels}
             }
         )
+    _not_before(
+        on, stored.accepted_on, "on", _("A case is decided on or after the day it was accepted.")
+    )
+    last_step = max(
+        d for d in (stored.copy_sent_on, stored.hearing_held_on, stored.accepted_on) if d
+    )
+    _not_before(
+        on, last_step, "on", _("A case is decided on or after the last step recorded on it.")
+    )
     stored.status, stored.decision, stored.decided_on = Case.Status.DECIDED, decision, on
-    stored.decision_number = number
-    stored.full_clean()
-    stored.save()
-    _complete(stored, [c for codes in CLOCKS_ON_ACCEPTANCE.values() for c in codes], on, user)
+    stored.decision_number = number.strip()
+    _save(stored)
+    # Whatever still runs (copy, reply, decision) ends with the decision.
+    for clock in deadlines_for(stored).filter(completed_on__isnull=True):
+        deadlines.deadline_complete(deadline=clock, on=on, user=user)
     return stored
-
-
-@transaction.atomic
-def case_extend(
-    *, case: Case, days: int, reason: str, approved_by: str, approved_on: date, user=None
-):
-    """Extend the decision period (at most 30 days, approved by the head of the body)."""
-    clock = (
-        deadlines_for(case)
-        .filter(rule__code__in=DECISION_CLOCKS, completed_on__isnull=True)
-        .first()
-    )
-    if clock is None:
-        raise ValidationError(_("This case has no decision period running."))
-    return deadlines.deadline_extend(
-        deadline=clock,
-        days=days,
-        reason=reason,
-        approved_by=approved_by,
-        approved_on=approved_on,
-        user=user,
-    )

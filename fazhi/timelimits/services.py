@@ -17,7 +17,9 @@ from fazhi.timelimits.selectors import rule_for
 def _recompute(deadline: Deadline) -> None:
     """Due date from the rule, the closed suspensions and the approved extensions. A due date
     in a year whose holiday schedule is not loaded is refused with the reason, never guessed."""
-    suspensions = deadline.suspensions.all() if deadline.pk else []
+    # Read from the database, not `deadline.suspensions.all()`: a clock read with its
+    # suspensions prefetched would recompute from the cache of before the change.
+    suspensions = Suspension.objects.filter(deadline=deadline) if deadline.pk else []
     periods = [Period(s.start, s.end) for s in suspensions if s.end is not None]
     try:
         result = due_date(

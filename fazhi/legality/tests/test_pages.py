@@ -163,6 +163,7 @@ def test_a_liaison_submits_with_files_and_sees_only_their_departments_requests(
     assert sorted(a.name for a in review.attachments.all()) == ["起草说明.pdf", "送审稿.docx"]
     detail = client.get(review.get_absolute_url()).content.decode()
     assert "送审稿.docx" in detail
+    assert "Attachment.None" not in detail and "OpinionItem.None" not in detail  # history
     assert "2019-11-25" in detail  # 15 working days from 4 November 2019
     download = client.get(
         reverse("legality:attachment_download", args=[review.attachments.first().pk])
@@ -233,6 +234,8 @@ def test_the_reviewer_records_opinions_issues_the_numbered_letter_and_the_docx_r
     review.refresh_from_db()
     assert review.status == "IN_REVIEW"
     assert [u.username for u in review.reviewers.all()] == []  # none chosen on the form
+    offered = client.get(legality["theirs"].get_absolute_url()).content.decode()
+    assert "刘审查" in offered and "王局长" not in offered  # the leader does not review
     response = client.post(
         reverse("legality:request_opinion", args=[review.pk]),
         _opinion_data(

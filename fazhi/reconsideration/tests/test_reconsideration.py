@@ -84,6 +84,7 @@ def test_the_decision_period_extends_by_at_most_thirty_days(respondent):
     case = services.case_accept(case=case, version=case.version, on=date(2019, 5, 8))
     extended = services.case_extend(
         case=case,
+        version=case.version,
         days=20,
         reason="案情复杂",
         approved_by="复议机构负责人",
@@ -93,6 +94,7 @@ def test_the_decision_period_extends_by_at_most_thirty_days(respondent):
     with pytest.raises(ValidationError, match="30"):
         services.case_extend(
             case=case,
+            version=case.version + 1,
             days=11,
             reason="再延",
             approved_by="复议机构负责人",

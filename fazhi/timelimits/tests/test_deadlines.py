@@ -52,6 +52,20 @@ def test_suspension_stops_the_clock_and_resuming_moves_the_due_date(committee):
     assert deadline.suspensions.get().end == date(2024, 8, 21)
 
 
+def test_resuming_a_clock_read_with_its_suspensions_prefetched_still_moves_the_due_date(
+    committee,
+):
+    from fazhi.timelimits.selectors import deadlines_for
+
+    open_decision(committee)
+    services.deadline_suspend(
+        deadline=deadlines_for(committee).get(), start=date(2024, 8, 12), ground="中止"
+    )
+    prefetched = deadlines_for(committee).get()  # as a case page reads it
+    services.deadline_resume(deadline=prefetched, last_suspended_day=date(2024, 8, 21))
+    assert Deadline.objects.get(pk=prefetched.pk).due_date == date(2024, 10, 11)
+
+
 def test_an_extension_needs_the_law_and_stays_within_its_maximum(committee):
     deadline = open_decision(committee)
     services.deadline_extend(

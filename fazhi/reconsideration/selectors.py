@@ -1,0 +1,107 @@
+"""Reads of reconsideration cases, always through the viewer's data scope, and what a case's
+page needs to know: the steps open to it now, whether silence made it accepted, who issues its
+documents."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+
+from fazhi.org.models import Unit
+from fazhi.org.scope import get_visible_or_404
+from fazhi.reconsideration.filters import CaseFilter
+from fazhi.reconsideration.models import Case
+from fazhi.reconsideration.services import ACCEPTANCE_CLOCK, DECISION_CLOCKS
+from fazhi.timelimits.selectors import today
+
+
+def cases_for(viewer) -> QuerySet:
+    return Case.objects.visible_to(viewer).select_related("respondent")
+
+
+def case_list(*, viewer, params, request=None) -> tuple[CaseFilter, QuerySet]:
+    """The filter form (bound to `params`) and the cases it selects, newest first."""
+    filterset = CaseFilter(params, queryset=cases_for(viewer), request=request)
+    queryset = filterset.qs if filterset.is_valid() else cases_for(viewer).none()
+    return filterset, queryset.order_by("-received_on", "-pk")
+
+
+def get_case_for_user(user, pk) -> Case:
+    return get_visible_or_404(cases_for(user), user, pk)
+
+
+def _running(clocks, codes):
+    return next((c for c in clocks if c.rule.code in codes and c.completed_on is None), None)
+
+
+def deemed_accepted_since(case: Case, clocks, on: date | None = None) -> date | None:
+    """Under the 2023 law (第30条第3款) an application not refused within the review period
+    counts as accepted from the period's end: that day, when it has passed with no decision on
+    acceptance; None otherwise (and always under the 1999 law)."""
+    if case.law != Case.Law.LAW_2023 or case.status != Case.Status.RECEIVED:
+        return None
+    clock = _running(clocks, [ACCEPTANCE_CLOCK])
+    if clock is None or clock.due_date >= (on or today()):
+        return None
+    return clock.due_date
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The workflow steps open to a case in its current state (what the page offers)."""
+
+    accept: bool = False
+    not_accept: bool = False
+    request_supplement: bool = False
+    supplement_received: bool = False
+    copy_sent: bool = False
+    reply_received: bool = False
+    hearing: bool = False
+    suspend: bool = False
+    resume: bool = False
+    extend: bool = False
+    decide: bool = False
+
+
+def steps_for(case: Case, clocks) -> Steps:
+    S = Case.Status
+    if case.status == S.RECEIVED:
+        return Steps(accept=True, not_accept=True, request_supplement=True)
+    if case.status == S.AWAITING_SUPPLEMENT:
+        return Steps(supplement_received=True)
+    if case.status != S.ACCEPTED:
+        return Steps()
+    decision_clock = _running(clocks, DECISION_CLOCKS)
+    suspended = decision_clock is not None and decision_clock.suspended_since is not None
+    return Steps(
+        copy_sent=case.copy_sent_on is None,
+        reply_received=case.copy_sent_on is not None and case.reply_received_on is None,
+        hearing=case.hearing_held_on is None,
+        suspend=decision_clock is not None
+        and not suspended
+        and decision_clock.rule.suspension_allowed,
+        resume=suspended,
+        extend=decision_clock is not None
+        and not suspended
+        and decision_clock.rule.extension_allowed
+        and decision_clock.extension_days < (decision_clock.rule.extension_max_days or 10**6),
+        decide=True,
+    )
+
+
+def decision_clock_events(clocks) -> tuple[list, list]:
+    """The suspensions and the extensions of the case's decision period, oldest first."""
+    suspensions, extensions = [], []
+    for clock in clocks:
+        if clock.rule.code in DECISION_CLOCKS:
+            suspensions += sorted(clock.suspensions.all(), key=lambda s: s.start)
+            extensions += sorted(clock.extensions.all(), key=lambda e: (e.approved_on, e.pk))
+    return suspensions, extensions
+
+
+def issuing_organ(case: Case) -> str:
+    """The reconsideration organ named on the case's documents: the people's government of
+    the respondent's district (the root of the unit tree when no district is above it)."""
+    units = list(case.respondent.ancestors()) + [case.respondent]
+    district = next((u for u in units if u.kind == Unit.Kind.DISTRICT), units[0])
+    return f"{district.name}人民政府"
