@@ -1,15 +1,18 @@
 """Administrative litigation (行政应诉): lawsuits against the government's organs, their hearings
-(who appeared for the defendant) and outcomes."""
+(who appeared for the defendant), outcomes, appeals and closing."""
 
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from fazhi.core.models import TrackedRecord
+from fazhi.litigation.rules import validate_case_number
 from fazhi.org.scope import ScopedQuerySet
 
 
-class Lawsuit(models.Model):
+class Lawsuit(TrackedRecord):
     class Instance(models.TextChoices):
         FIRST = "FIRST", _("First instance")
         SECOND = "SECOND", _("Second instance")
@@ -29,6 +32,28 @@ class Lawsuit(models.Model):
         SUIT_DISMISSED = "SUIT_DISMISSED", _("Ruling: suit dismissed")
         WITHDRAWAL_ALLOWED = "WITHDRAWAL_ALLOWED", _("Ruling: withdrawal allowed")
 
+    class Stage(models.TextChoices):
+        AWAITING_HEARING = "AWAITING_HEARING", _("Awaiting hearing")
+        AWAITING_JUDGMENT = "AWAITING_JUDGMENT", _("Heard, awaiting judgment")
+        DECIDED = "DECIDED", _("Decided")
+        APPEALED = "APPEALED", _("Appealed")
+        CLOSED = "CLOSED", pgettext_lazy("lawsuit stage", "Closed")
+
+    class Appellant(models.TextChoices):
+        PLAINTIFF = "PLAINTIFF", _("Plaintiff")
+        DEFENDANT = "DEFENDANT", _("Defendant")
+        THIRD_PARTY = "THIRD_PARTY", _("Third party")
+        SEVERAL = "SEVERAL", _("More than one party")
+
+    JUDGMENTS = (
+        Outcome.CLAIM_REJECTED,
+        Outcome.REVOKED,
+        Outcome.ORDERED_TO_PERFORM,
+        Outcome.ORDERED_TO_PAY,
+        Outcome.CONFIRMED_ILLEGAL,
+        Outcome.CONFIRMED_VOID,
+        Outcome.CHANGED,
+    )
     RULINGS = (Outcome.NOT_FILED, Outcome.SUIT_DISMISSED, Outcome.WITHDRAWAL_ALLOWED)
     # Outcomes against the defendant: the numerator of the loss rate (败诉率).
     LOST = (
@@ -41,7 +66,16 @@ class Lawsuit(models.Model):
     )
 
     court = models.CharField(_("court"), max_length=100)
-    case_number = models.CharField(_("court case number"), max_length=60, unique=True)
+    case_number = models.CharField(
+        _("court case number"),
+        max_length=60,
+        unique=True,
+        validators=[validate_case_number],
+        error_messages={
+            "unique": _("A lawsuit with this court case number is registered already.")
+        },
+        help_text=_("As the court wrote it, e.g. （2019）川0704行初12号."),
+    )
     instance = models.CharField(
         _("instance"), max_length=8, choices=Instance.choices, default=Instance.FIRST
     )
@@ -59,9 +93,11 @@ class Lawsuit(models.Model):
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     outcome_served_on = models.DateField(_("outcome served on"), null=True, blank=True)
     appealed = models.BooleanField(_("appealed"), default=False)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    appealed_on = models.DateField(_("appealed on"), null=True, blank=True)
+    appellant = models.CharField(
+        _("appellant"), max_length=12, choices=Appellant.choices, blank=True
+    )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
     scope_unit_field = "defendant"
@@ -85,20 +121,61 @@ class Lawsuit(models.Model):
                     "An outcome has the day it was served, on or after the filing day."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(appealed=False, appealed_on__isnull=True, appellant="")
+                | Q(appealed=True, appealed_on__gte=F("outcome_served_on")) & ~Q(appellant=""),
+                name="lawsuit_appeal_after_its_outcome",
+                violation_error_message=_(
+                    "An appeal has its day and appellant, on or after the outcome was served."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=F("outcome_served_on")),
+                name="lawsuit_closed_after_its_outcome",
+                violation_error_message=_(
+                    "A lawsuit is closed on or after its outcome was served."
+                ),
+            ),
         ]
 
     def __str__(self):
         return self.case_number
 
+    def get_absolute_url(self):
+        return reverse("litigation:lawsuit_detail", args=[self.pk])
+
     @property
     def stage(self) -> str:
+        """Where the lawsuit stands today (the indicators read it as of a period's end from the
+        dates instead)."""
+        if self.closed_on:
+            return self.Stage.CLOSED
         if self.appealed:
-            return _("Appealed")
+            return self.Stage.APPEALED
         if self.outcome:
-            return _("Decided")
+            return self.Stage.DECIDED
         if self.first_hearing_on:
-            return _("Heard, awaiting judgment")
-        return _("Awaiting hearing")
+            return self.Stage.AWAITING_JUDGMENT
+        return self.Stage.AWAITING_HEARING
+
+    def get_stage_display(self) -> str:
+        return self.Stage(self.stage).label
+
+    @classmethod
+    def in_stage(cls, stage: str) -> Q:
+        """The lawsuits standing in `stage` today, as a filter (the list's stage filter)."""
+        open_ = Q(closed_on__isnull=True)
+        return {
+            cls.Stage.CLOSED: Q(closed_on__isnull=False),
+            cls.Stage.APPEALED: open_ & Q(appealed=True),
+            cls.Stage.DECIDED: open_ & Q(appealed=False) & ~Q(outcome=""),
+            cls.Stage.AWAITING_JUDGMENT: open_ & Q(outcome="", first_hearing_on__isnull=False),
+            cls.Stage.AWAITING_HEARING: open_ & Q(outcome="", first_hearing_on__isnull=True),
+        }[stage]
+
+    @property
+    def is_ruling(self) -> bool:
+        return self.outcome in self.RULINGS
 
 
 class Hearing(models.Model):
@@ -132,3 +209,6 @@ class Hearing(models.Model):
 
     def __str__(self):
         return f"{self.lawsuit} {self.held_on}"
+
+    def get_absolute_url(self):
+        return reverse("litigation:lawsuit_detail", args=[self.lawsuit_id])

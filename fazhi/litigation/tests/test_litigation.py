@@ -43,20 +43,26 @@ def sue(defendant, number, filed):
 
 def test_the_defence_is_due_fifteen_days_after_the_complaint_copy(market):
     lawsuit = sue(market, "（2019）川0704行初1号", date(2019, 4, 1))
-    lawsuit = services.lawsuit_complaint_received(lawsuit=lawsuit, on=date(2019, 4, 3))
+    lawsuit = services.lawsuit_complaint_received(
+        lawsuit=lawsuit, version=lawsuit.version, on=date(2019, 4, 3)
+    )
     assert deadlines_for(lawsuit).get(rule__code="litigation.defence").due_date == date(2019, 4, 18)
     with pytest.raises(ValidationError):
-        services.lawsuit_complaint_received(lawsuit=lawsuit, on=date(2019, 3, 1))
+        services.lawsuit_complaint_received(
+            lawsuit=lawsuit, version=lawsuit.version, on=date(2019, 3, 1)
+        )
 
 
 def test_the_appeal_period_is_ten_days_for_a_ruling_and_fifteen_for_a_judgment(market):
     ruled = services.lawsuit_outcome(
         lawsuit=sue(market, "（2019）川0704行初2号", date(2019, 4, 1)),
+        version=1,
         outcome=Lawsuit.Outcome.SUIT_DISMISSED,
         served_on=date(2019, 5, 6),
     )
     judged = services.lawsuit_outcome(
         lawsuit=sue(market, "（2019）川0704行初3号", date(2019, 4, 1)),
+        version=1,
         outcome=Lawsuit.Outcome.CLAIM_REJECTED,
         served_on=date(2019, 5, 6),
     )
@@ -68,6 +74,7 @@ def test_stages_are_read_as_they_stood_at_the_end_of_the_period(market):
     lawsuit = sue(market, "（2019）川0704行初4号", date(2019, 11, 20))
     services.hearing_record(
         lawsuit=lawsuit,
+        version=lawsuit.version,
         held_on=date(2020, 1, 10),
         appearance="HEAD",
         official_name="李某",
@@ -89,7 +96,10 @@ def test_a_head_appearing_must_be_named(market):
     lawsuit = sue(market, "（2019）川0704行初5号", date(2019, 4, 1))
     with pytest.raises(ValidationError):
         services.hearing_record(
-            lawsuit=lawsuit, held_on=date(2019, 6, 1), appearance=Hearing.Appearance.HEAD
+            lawsuit=lawsuit,
+            version=lawsuit.version,
+            held_on=date(2019, 6, 1),
+            appearance=Hearing.Appearance.HEAD,
         )
 
 

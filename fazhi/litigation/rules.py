@@ -1,0 +1,107 @@
+"""The court's case number (案号) of an administrative lawsuit, and which steps a lawsuit may take
+in its present stage. Pure functions: the model, the forms, the services and the API share them.
+
+Case numbers follow the Supreme People's Court's rules on case numbers (2016): the year in
+full-width round brackets, the court's code (province abbreviation, then 0, 2 or 4 digits), the
+case type (行初 first instance, 行终 second instance, 行再 retrial, 行申 retrial application …), the
+serial and 号, e.g. （2019）川0704行初12号.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from fazhi.litigation.models import Lawsuit
+
+# Province-level abbreviations as they open a court's code, and 兵 for the XPCC courts.
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼兵"
+CASE_TYPES = ("行初", "行终", "行再", "行申", "行监", "行审", "行赔初", "行赔终", "行赔再")
+CASE_NUMBER = re.compile(
+    rf"^（(?P<year>\d{{4}})）(?P<court>[{PROVINCES}]\d{{0,4}})"
+    rf"(?P<type>{'|'.join(sorted(CASE_TYPES, key=len, reverse=True))})"
+    r"(?P<serial>[1-9]\d{0,5})号(?:之[一二三四五六七八九十]+)?$"
+)
+# The instance a type of case number stands for, where it names one.
+INSTANCE_OF_TYPE = {
+    "行初": "FIRST",
+    "行赔初": "FIRST",
+    "行终": "SECOND",
+    "行赔终": "SECOND",
+    "行再": "RETRIAL",
+    "行赔再": "RETRIAL",
+}
+
+
+def normalise_case_number(text: str) -> str:
+    """Spaces out, half-width brackets made full-width (the courts' form): (2019)川0704行初12号
+    becomes （2019）川0704行初12号."""
+    text = re.sub(r"\s+", "", text or "")
+    return text.replace("(", "（").replace(")", "）")
+
+
+def _format_message() -> str:
+    return _(
+        "Enter the court case number as the court wrote it: the year in brackets, the court's "
+        "code, the case type, the serial and 号, e.g. （2019）川0704行初12号."
+    )
+
+
+def validate_case_number(value: str) -> None:
+    if not CASE_NUMBER.match(normalise_case_number(value)):
+        raise ValidationError(_format_message(), code="case_number")
+
+
+def case_number_problems(number: str, *, instance: str, filed_on) -> dict[str, str]:
+    """What is wrong with a (normalised) case number for a lawsuit of this instance filed on
+    this day: field → message. The year in the number is the year the court filed the case."""
+    match = CASE_NUMBER.match(number)
+    if match is None:
+        return {"case_number": _format_message()}
+    problems = {}
+    if filed_on is not None and int(match["year"]) != filed_on.year:
+        problems["case_number"] = _(
+            "The year in the case number (%(number_year)s) is not the year the case was filed "
+            "(%(filed_year)s)."
+        ) % {"number_year": match["year"], "filed_year": filed_on.year}
+    expected = INSTANCE_OF_TYPE.get(match["type"])
+    if instance and expected and expected != instance:
+        problems["instance"] = _(
+            "A case number with %(type)s belongs to another instance than the one chosen."
+        ) % {"type": match["type"]}
+    return problems
+
+
+# --- what a lawsuit may do next -----------------------------------------------------------
+
+COMPLAINT, DEFENCE, HEARING, OUTCOME, APPEAL, CLOSE = (
+    "complaint",
+    "defence",
+    "hearing",
+    "outcome",
+    "appeal",
+    "close",
+)
+
+
+def next_steps(lawsuit: Lawsuit) -> list[str]:
+    """The steps the detail page offers for the lawsuit as it stands (the services refuse the
+    others with their reason)."""
+    if lawsuit.closed_on:
+        return []
+    steps = []
+    if not lawsuit.outcome:
+        if lawsuit.complaint_received_on is None:
+            steps.append(COMPLAINT)
+        elif lawsuit.defence_submitted_on is None:
+            steps.append(DEFENCE)
+        steps += [HEARING, OUTCOME]
+    else:
+        if not lawsuit.appealed:
+            steps.append(APPEAL)
+        steps.append(CLOSE)
+    return steps
