@@ -235,6 +235,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a closed list named `kind`: each gets its own schema name.
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewRequestKindEnum": "fazhi.legality.models.ReviewRequest.Kind",
+        "FilingKindEnum": "fazhi.legality.models.Filing.Kind",
+    },
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # No call to the public schema validator: the intranet has no way out.
     "SWAGGER_UI_SETTINGS": {

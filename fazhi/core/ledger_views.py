@@ -26,7 +26,9 @@ class ImportForm(StyledForm, forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Import into"),
         queryset=Unit.objects,
-        help_text=_("Committees, parents and mediators named in the file must be under this unit."),
+        help_text=_(
+            "Every unit named in the file (committee, parent, submitting unit …) must be under this unit."
+        ),
     )
     file = forms.FileField(label=_("Excel file (.xlsx)"))
     dry_run = forms.BooleanField(label=_("Dry run: check every row, save nothing"), required=False)

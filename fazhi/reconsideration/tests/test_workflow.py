@@ -54,7 +54,7 @@ def test_under_the_1999_law_a_supplement_has_no_statutory_period(recon):
 
 def test_supplement_steps_out_of_order_are_refused(recon):
     case = register(recon["market"], date(2024, 5, 6))
-    with pytest.raises(ValidationError, match=_any("not waiting for supplements")):
+    with pytest.raises(ValidationError, match=_any("This case is not waiting for supplements.")):
         services.case_supplement_received(case=case, version=case.version, on=date(2024, 5, 8))
     with pytest.raises(ValidationError):  # before the application arrived
         services.case_request_supplement(case=case, version=case.version, on=date(2024, 5, 5))
@@ -111,15 +111,15 @@ def test_the_simplified_procedure_has_its_own_copy_reply_and_decision_periods(re
 def test_copy_reply_and_hearing_are_refused_out_of_order(recon):
     case = register(recon["market"], date(2019, 5, 6))
     for step in (services.case_copy_sent, services.case_reply_received, services.case_hearing):
-        with pytest.raises(ValidationError, match=_any("accepted case that is not yet decided")):
+        with pytest.raises(ValidationError, match=_any("This step belongs to an accepted case that is not yet decided.")):
             step(case=case, version=case.version, on=date(2019, 5, 9))
     case = accept(case, date(2019, 5, 8))
-    with pytest.raises(ValidationError, match=_any("Record the copy of the application sent")):
+    with pytest.raises(ValidationError, match=_any("Record the copy of the application sent first.")):
         services.case_reply_received(case=case, version=case.version, on=date(2019, 5, 9))
     with pytest.raises(ValidationError):  # a copy before acceptance
         services.case_copy_sent(case=case, version=case.version, on=date(2019, 5, 7))
     case = services.case_copy_sent(case=case, version=case.version, on=date(2019, 5, 9))
-    with pytest.raises(ValidationError, match=_any("already sent")):
+    with pytest.raises(ValidationError, match=_any("The copy of the application was already sent.")):
         services.case_copy_sent(case=case, version=case.version, on=date(2019, 5, 10))
     with pytest.raises(ValidationError):  # a reply before the copy
         services.case_reply_received(case=case, version=case.version, on=date(2019, 5, 8))
