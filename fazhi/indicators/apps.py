@@ -11,4 +11,7 @@ class IndicatorsConfig(AppConfig):
     def menu(self):
         from fazhi.core.menu import MenuEntry
 
-        return [MenuEntry(_("Indicator catalogue"), "indicators:catalogue", "", order=90)]
+        return [
+            MenuEntry(_("Dashboard"), "indicators:dashboard", "", order=10),
+            MenuEntry(_("Indicator catalogue"), "indicators:catalogue", "", order=90),
+        ]

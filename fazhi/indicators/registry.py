@@ -11,14 +11,17 @@ counting indicators of one model are computed together in one aggregate query.
 from __future__ import annotations
 
 import calendar
+import operator
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import reduce
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Substr
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
@@ -87,6 +90,28 @@ class Period:
     def __str__(self):
         return f"{self.start:%Y-%m-%d} – {self.end:%Y-%m-%d}"
 
+    def year_before(self) -> Period:
+        """The same span one year earlier (同比); 29 February becomes the 28th."""
+        return Period(_year_earlier(self.start), _year_earlier(self.end))
+
+    def months(self) -> list[Period]:
+        """The calendar months the period touches, each cut to the period."""
+        months, first = [], self.start.replace(day=1)
+        while first <= self.end:
+            last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+            months.append(Period(max(first, self.start), min(last, self.end)))
+            first = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+        return months
+
+    def params(self) -> str:
+        return f"start={self.start:%Y-%m-%d}&end={self.end:%Y-%m-%d}"
+
+
+def _year_earlier(day: date) -> date:
+    if day.month == 2 and day.day == 29:
+        return date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)
+
 
 @dataclass
 class Indicator:
@@ -106,6 +131,9 @@ class Indicator:
     # How the records are shown through the API ("module.path.SerializerClass").
     serializer: str = ""
     order: int = 100
+    # One of a family breaking another figure down by a closed list (type, source, decision…):
+    # the family's key, e.g. "mediation.disputes.type". The dashboard draws a family as a pie.
+    group: str = ""
 
     def may_view(self, user) -> bool:
         """Whether `user` may see this figure: the view permission of the records it counts
@@ -176,56 +204,127 @@ def compute(
     within `viewer`'s data scope. One aggregate query per model."""
     indicators = {i.key: i for i in all_indicators()}
     wanted = list(keys) if keys is not None else list(indicators)
+    needed = _needed_parts(wanted, indicators)
+    values: dict[str, int | Decimal | None] = {}
+    for model, group in _by_model(needed.values()).items():
+        aggregates = {f"v{n}": _aggregate(i, period) for n, i in enumerate(group)}
+        rows = _rows(model, unit, viewer).filter(_any_of(group, [period])).aggregate(**aggregates)
+        for position, indicator in enumerate(group):
+            values[indicator.key] = _value(indicator, rows[f"v{position}"])
+    _with_ratios(needed, values)
+    return {key: values[key] for key in wanted}
+
+
+def _needed_parts(keys, indicators=None) -> dict[str, Indicator]:
     needed: dict[str, Indicator] = {}
 
     def need(key):
-        indicator = indicators.get(key) or get_indicator(key)
+        indicator = (indicators or {}).get(key) or get_indicator(key)
         needed[key] = indicator
         if indicator.kind == "ratio":
             need(indicator.numerator)
             need(indicator.denominator)
 
-    for key in wanted:
+    for key in keys:
         need(key)
-    values: dict[str, int | Decimal | None] = {}
+    return needed
+
+
+def _by_model(indicators) -> dict[type, list[Indicator]]:
     by_model = defaultdict(list)
-    for indicator in needed.values():
+    for indicator in indicators:
         if indicator.kind != "ratio":
             by_model[indicator.model].append(indicator)
-    for model, group in by_model.items():
-        aggregates = {}
-        for position, indicator in enumerate(group):
-            condition = indicator.where(period)
-            if indicator.kind == "sum":
-                aggregates[f"v{position}"] = Sum(indicator.sum_field, filter=condition)
-            else:
-                aggregates[f"v{position}"] = Count("pk", filter=condition)
-        rows = (
-            model._default_manager.visible_to(viewer)
-            .filter(in_subtree(model.scope_unit_field, unit))
-            .aggregate(**aggregates)
-        )
-        for position, indicator in enumerate(group):
-            value = rows[f"v{position}"]
-            if indicator.kind == "sum":
-                value = (value or Decimal("0")).quantize(Decimal("0.01"))
-            values[indicator.key] = value
+    return by_model
+
+
+def _rows(model, unit, viewer) -> QuerySet:
+    return model._default_manager.visible_to(viewer).filter(
+        in_subtree(model.scope_unit_field, unit)
+    )
+
+
+def _any_of(group, periods) -> Q:
+    """Rows any of the group's indicators counts in any of the periods: the aggregates then
+    read only those rows (through the date indexes) instead of the whole subtree."""
+    return reduce(operator.or_, [i.where(p) for i in group for p in periods])
+
+
+def _aggregate(indicator: Indicator, period: Period):
+    condition = indicator.where(period)
+    if indicator.kind == "sum":
+        return Sum(indicator.sum_field, filter=condition)
+    return Count("pk", filter=condition)
+
+
+def _value(indicator: Indicator, value):
+    if indicator.kind == "sum":
+        return (value or Decimal("0")).quantize(Decimal("0.01"))
+    return value or 0
+
+
+def _with_ratios(needed: dict[str, Indicator], values: dict):
     for indicator in needed.values():
         if indicator.kind == "ratio":
             values[indicator.key] = ratio(
                 values[indicator.numerator], values[indicator.denominator], indicator.scale
             )
-    return {key: values[key] for key in wanted}
+    return values
+
+
+def compute_series(
+    keys: list[str], *, unit, periods: list[Period], viewer
+) -> dict[str, list[int | Decimal | None]]:
+    """Each indicator's value in each period (e.g. the months of a year): one aggregate query
+    per model for all periods."""
+    needed = _needed_parts(keys)
+    per_period: list[dict] = [{} for _ in periods]
+    for model, group in _by_model(needed.values()).items():
+        aggregates = {
+            f"v{n}_{m}": _aggregate(indicator, period)
+            for n, indicator in enumerate(group)
+            for m, period in enumerate(periods)
+        }
+        rows = _rows(model, unit, viewer).filter(_any_of(group, periods)).aggregate(**aggregates)
+        for n, indicator in enumerate(group):
+            for m in range(len(periods)):
+                per_period[m][indicator.key] = _value(indicator, rows[f"v{n}_{m}"])
+    for values in per_period:
+        _with_ratios(needed, values)
+    return {key: [values[key] for values in per_period] for key in keys}
 
 
 def breakdown_by_unit(key: str, *, unit, period: Period, viewer) -> list[tuple]:
     """The indicator for each subordinate unit of `unit` the viewer may see, in tree order:
-    (unit, value). Units with nothing to count are left out."""
-    from fazhi.org.models import Unit
+    (unit, value). Units with nothing to count are left out. One grouped query per model: each
+    record is attributed to the child of `unit` whose path begins its unit's path."""
+    from fazhi.org.models import PATH_STEP, Unit
 
+    needed = _needed_parts([key])
+    by_child: dict[str, dict] = defaultdict(dict)
+    for model, group in _by_model(needed.values()).items():
+        path = f"{model.scope_unit_field}__path"
+        aggregates = {f"v{n}": _aggregate(i, period) for n, i in enumerate(group)}
+        rows = (
+            _rows(model, unit, viewer)
+            .filter(_any_of(group, [period]))
+            .exclude(**{path: unit.path})  # records of the unit itself belong to no child
+            .annotate(child=Substr(path, 1, len(unit.path) + PATH_STEP))
+            .values("child")
+            .annotate(**aggregates)
+            .order_by()
+        )
+        for row in rows:
+            for n, indicator in enumerate(group):
+                by_child[row["child"]][indicator.key] = _value(indicator, row[f"v{n}"])
+    children = Unit.objects.visible_to(viewer).filter(parent=unit, path__in=list(by_child))
     result = []
-    for child in Unit.objects.visible_to(viewer).filter(parent=unit).order_by("path"):
-        value = compute(unit=child, period=period, viewer=viewer, keys=[key])[key]
+    for child in children.order_by("path"):
+        values = by_child[child.path]
+        for part in needed.values():  # a child with no rows of one model counts 0 there
+            if part.kind != "ratio":
+                values.setdefault(part.key, _value(part, None))
+        value = _with_ratios(needed, values)[key]
         if value:
             result.append((child, value))
     return result

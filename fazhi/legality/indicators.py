@@ -157,3 +157,19 @@ register(
         order=100,
     ),
 )
+
+
+def _record_lists():
+    from fazhi.indicators.drilldown import RecordList, register_record_list
+    from fazhi.legality import selectors
+
+    register_record_list(
+        ReviewRequest,
+        RecordList("legality/_request_rows.html", selectors.requests_for, "legality.requests"),
+    )
+    register_record_list(
+        Filing, RecordList("legality/_filing_rows.html", selectors.filings_for, "legality.filings")
+    )
+
+
+_record_lists()

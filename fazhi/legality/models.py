@@ -231,6 +231,9 @@ class OpinionItem(models.Model):
     def __str__(self):
         return self.text[:40]
 
+    def get_absolute_url(self):
+        return self.request.get_absolute_url()
+
 
 class Filing(TrackedRecord):
     """A document a unit filed with the government for review (备案)."""

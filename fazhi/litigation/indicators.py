@@ -2,6 +2,7 @@
 stage is read as it stood on the period's last day (heard, outcome served)."""
 
 from django.db.models import Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.indicators.registry import Indicator, register
@@ -140,3 +141,30 @@ register(
         order=100,
     ),
 )
+
+
+for position, (value, label) in enumerate(Lawsuit.Outcome.choices):
+    outcome = _lawsuits(
+        f"litigation.outcomes.{value.lower()}",
+        format_lazy("{}：{}", _("Judgments and rulings by type"), label),
+        _("Lawsuits whose judgment or ruling of this type was served within the period."),
+        lambda p, value=value: served(p) & Q(outcome=value),
+        200 + position,
+    )
+    outcome.group = "litigation.outcomes"
+    register(outcome)
+
+
+def _record_lists():
+    from fazhi.indicators.drilldown import RecordList, register_record_list
+    from fazhi.litigation import selectors
+
+    register_record_list(
+        Lawsuit,
+        RecordList(
+            "litigation/_lawsuit_rows.html", selectors.lawsuits_for, "litigation.lawsuits"
+        ),
+    )
+
+
+_record_lists()

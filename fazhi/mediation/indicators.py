@@ -189,6 +189,7 @@ def _breakdown(name: str, field: str, choices, order: int, label, definition):
                 where=lambda p, value=value: disputes_ended(p) & Q(**{field: value}),
                 serializer=DISPUTES,
                 order=order + position,
+                group=f"mediation.disputes.{name}",
             )
         )
 
@@ -209,3 +210,33 @@ _breakdown(
     _("Disputes mediated by source"),
     _("Disputes mediated (as above) that came from this source."),
 )
+
+
+def _record_lists():
+    from fazhi.indicators.drilldown import RecordList, register_record_list
+    from fazhi.mediation import selectors
+
+    register_record_list(
+        Dispute,
+        RecordList(
+            "mediation/_dispute_rows.html", selectors.disputes_for, "mediation.disputes"
+        ),
+    )
+    register_record_list(
+        Committee,
+        RecordList(
+            "mediation/_committee_rows.html", selectors.committees_for, "mediation.committees"
+        ),
+    )
+    register_record_list(
+        Mediator,
+        RecordList(
+            "mediation/_mediator_rows.html",
+            selectors.mediators_for,
+            "mediation.mediators",
+            lambda viewer: {"full_ids": selectors.may_see_id_numbers(viewer)},
+        ),
+    )
+
+
+_record_lists()

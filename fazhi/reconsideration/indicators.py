@@ -115,12 +115,27 @@ register(
 )
 
 for position, (value, label) in enumerate(Case.Decision.choices):
-    register(
-        _count(
-            f"reconsideration.decisions.{value.lower()}",
-            format_lazy("{}：{}", _("Reconsideration decisions by type"), label),
-            _("Cases decided within the period with this decision."),
-            lambda p, value=value: decided(p) & Q(decision=value),
-            100 + position,
-        )
+    indicator = _count(
+        f"reconsideration.decisions.{value.lower()}",
+        format_lazy("{}：{}", _("Reconsideration decisions by type"), label),
+        _("Cases decided within the period with this decision."),
+        lambda p, value=value: decided(p) & Q(decision=value),
+        100 + position,
     )
+    indicator.group = "reconsideration.decisions"
+    register(indicator)
+
+
+def _record_lists():
+    from fazhi.indicators.drilldown import RecordList, register_record_list
+    from fazhi.reconsideration import selectors
+
+    register_record_list(
+        Case,
+        RecordList(
+            "reconsideration/_case_rows.html", selectors.cases_for, "reconsideration.cases"
+        ),
+    )
+
+
+_record_lists()

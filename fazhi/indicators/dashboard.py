@@ -1,0 +1,159 @@
+"""What the dashboard (驾驶舱) shows for a unit and a period: every figure the viewer may see with
+its value a year earlier (同比), monthly trends, the breakdown by subordinate unit and by type,
+each element carrying the address of the records behind it."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.urls import reverse
+
+from fazhi.indicators.registry import (
+    Indicator,
+    Period,
+    all_indicators,
+    breakdown_by_unit,
+    compute,
+    compute_series,
+    format_value,
+)
+
+# The figure of each line of work whose monthly trend and breakdown by unit are drawn.
+TREND_KEYS = [
+    "mediation.disputes",
+    "legality.opinion_letters",
+    "legality.reviews.normative_documents",
+    "reconsideration.applications",
+    "litigation.cases",
+]
+BREAKDOWN_DEFAULT = "mediation.disputes"
+MAX_TREND_MONTHS = 36
+
+
+def records_url(key: str, unit, period: Period) -> str:
+    query = urlencode({"unit": unit.code, "start": period.start, "end": period.end})
+    return f"{reverse('indicators:records', args=[key])}?{query}"
+
+
+@dataclass
+class Figure:
+    indicator: Indicator
+    value: object
+    last_year: object
+    url: str  # the records (for a ratio: its own page naming both parts)
+
+    @property
+    def text(self) -> str:
+        return format_value(self.indicator, self.value)
+
+    @property
+    def change(self) -> str:
+        """同比: the change from the same period a year earlier, in % (points for a ratio)."""
+        if self.value is None or self.last_year is None:
+            return ""
+        if self.indicator.measure == "%":
+            delta = Decimal(self.value) - Decimal(self.last_year)
+            return f"{delta:+.2f}"
+        if not self.last_year:
+            return ""
+        delta = (Decimal(self.value) - Decimal(self.last_year)) * 100 / Decimal(self.last_year)
+        return f"{delta:+.1f}%"
+
+
+@dataclass
+class Section:
+    module: str
+    label: str
+    figures: list[Figure] = field(default_factory=list)
+    groups: dict[str, list[Figure]] = field(default_factory=dict)  # pies
+
+
+def build(*, unit, period: Period, viewer, breakdown_key: str = BREAKDOWN_DEFAULT) -> dict:
+    indicators = [i for i in all_indicators() if i.may_view(viewer)]
+    keys = [i.key for i in indicators]
+    values = compute(unit=unit, period=period, viewer=viewer, keys=keys)
+    before = compute(unit=unit, period=period.year_before(), viewer=viewer, keys=keys)
+    sections: dict[str, Section] = {}
+    for indicator in indicators:
+        section = sections.setdefault(
+            indicator.module, Section(indicator.module, indicator.module_label)
+        )
+        figure = Figure(
+            indicator,
+            values[indicator.key],
+            before[indicator.key],
+            records_url(indicator.key, unit, period),
+        )
+        if indicator.group:
+            section.groups.setdefault(indicator.group, []).append(figure)
+        else:
+            section.figures.append(figure)
+    visible = set(keys)
+    order = {c.label: getattr(c, "menu_order", 100) for c in apps.get_app_configs()}
+    pies = [
+        {
+            "group": group,
+            "title": str(figures[0].indicator.label).split("：", 1)[0],
+            "data": [
+                {
+                    "name": str(f.indicator.label).split("：", 1)[-1],
+                    "value": f.value or 0,
+                    "url": f.url,
+                }
+                for f in figures
+            ],
+        }
+        for section in sections.values()
+        for group, figures in section.groups.items()
+    ]
+    return {
+        "sections": sorted(sections.values(), key=lambda s: order.get(s.module, 100)),
+        "pies": pies,
+        "trends": _trends(unit, period, viewer, [k for k in TREND_KEYS if k in visible]),
+        "breakdown": _breakdown(unit, period, viewer, breakdown_key)
+        if breakdown_key in visible
+        else None,
+        "breakdown_choices": [i for i in indicators if i.kind != "ratio" and not i.group],
+    }
+
+
+def _trends(unit, period: Period, viewer, keys) -> dict:
+    months = period.months()[-MAX_TREND_MONTHS:]
+    if not keys:
+        return {"months": [], "series": []}
+    series = compute_series(keys, unit=unit, periods=months, viewer=viewer)
+    by_key = {i.key: i for i in all_indicators()}
+    return {
+        "months": [f"{m.start:%Y-%m}" for m in months],
+        "series": [
+            {
+                "key": key,
+                "name": str(by_key[key].label),
+                "data": [
+                    {"value": value, "url": records_url(key, unit, month)}
+                    for value, month in zip(series[key], months, strict=True)
+                ],
+            }
+            for key in keys
+        ],
+    }
+
+
+def _breakdown(unit, period: Period, viewer, key: str) -> dict:
+    indicator = next(i for i in all_indicators() if i.key == key)
+    rows = breakdown_by_unit(key, unit=unit, period=period, viewer=viewer)
+    return {
+        "key": key,
+        "label": str(indicator.label),
+        "measure": indicator.measure,
+        "height": max(240, 40 + 22 * len(rows)),
+        "rows": [
+            {
+                "name": child.short_name or child.name,
+                "value": value,
+                "url": records_url(key, child, period),
+            }
+            for child, value in rows
+        ],
+    }
