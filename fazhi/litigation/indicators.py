@@ -161,9 +161,7 @@ def _record_lists():
 
     register_record_list(
         Lawsuit,
-        RecordList(
-            "litigation/_lawsuit_rows.html", selectors.lawsuits_for, "litigation.lawsuits"
-        ),
+        RecordList("litigation/_lawsuit_rows.html", selectors.lawsuits_for, "litigation.lawsuits"),
     )
 
 

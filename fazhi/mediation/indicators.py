@@ -218,9 +218,7 @@ def _record_lists():
 
     register_record_list(
         Dispute,
-        RecordList(
-            "mediation/_dispute_rows.html", selectors.disputes_for, "mediation.disputes"
-        ),
+        RecordList("mediation/_dispute_rows.html", selectors.disputes_for, "mediation.disputes"),
     )
     register_record_list(
         Committee,

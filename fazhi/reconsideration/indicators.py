@@ -132,9 +132,7 @@ def _record_lists():
 
     register_record_list(
         Case,
-        RecordList(
-            "reconsideration/_case_rows.html", selectors.cases_for, "reconsideration.cases"
-        ),
+        RecordList("reconsideration/_case_rows.html", selectors.cases_for, "reconsideration.cases"),
     )
 
 
