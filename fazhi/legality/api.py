@@ -4,14 +4,23 @@
 from django.db import transaction
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from fazhi.core.api import ScopedViewSetMixin, router
-from fazhi.core.drf import ModelChangePermissions, ScopedPrimaryKeyField, service_errors
+from fazhi.core.drf import (
+    ModelChangePermissions,
+    ModelViewPermissions,
+    ScopedPrimaryKeyField,
+    service_errors,
+)
 from fazhi.legality import selectors, services
 from fazhi.legality.filters import FilingFilter, ReviewRequestFilter
+from fazhi.legality.forms import reviewers_for
 from fazhi.legality.models import Filing, OpinionItem, ReviewRequest
+from fazhi.legality.selectors import may_edit
 from fazhi.org.models import Unit, User
+from fazhi.timelimits import selectors as timelimits
 
 VERSION_REQUIRED = "修改时必须带上读取记录时的版本号（version）。"
 
@@ -59,10 +68,15 @@ class ReviewRequestSerializer(serializers.ModelSerializer):
 
     def create(self, validated):
         validated.pop("version", None)
+        user = self.context["request"].user
+        if not user.has_perm("legality.change_reviewrequest"):
+            validated["received_on"] = timelimits.today()  # received the day it is submitted
         with service_errors():
-            return services.request_submit(user=self.context["request"].user, **validated)
+            return services.request_submit(user=user, **validated)
 
     def update(self, review, validated):
+        if not may_edit(self.context["request"].user, review):
+            raise PermissionDenied("只有审查人员或报送单位（在办理完成前）可以修改。")
         version = _require_version(validated)
         unchanged = ("kind", "submitting_unit", "received_on")
         if any(k in validated and validated[k] != getattr(review, k) for k in unchanged):
@@ -94,11 +108,9 @@ class StartReviewSerializer(serializers.Serializer):
     )
 
     def validate_reviewers(self, users):
-        visible = set(
-            User.objects.visible_to(self.context["request"].user).values_list("pk", flat=True)
-        )
-        if any(u.pk not in visible for u in users):
-            raise serializers.ValidationError("审查人员不存在。")
+        allowed = set(reviewers_for(self.context["request"].user).values_list("pk", flat=True))
+        if any(u.pk not in allowed for u in users):
+            raise serializers.ValidationError("审查人员须是可以办理合法性审查的人员。")
         return users
 
 
@@ -116,6 +128,18 @@ class OpinionSerializer(DatedActionSerializer):
     items = NewItemSerializer(many=True, required=False, default=list)
 
 
+class MayEditPermissions(ModelViewPermissions):
+    """Editing and withdrawing: the reviewers (change) or the submitting department (add),
+    the latter only while the request is open (checked on the record, as on the pages)."""
+
+    perms_map = {
+        **ModelViewPermissions.perms_map,
+        "POST": ["%(app_label)s.add_%(model_name)s"],
+        "PUT": ["%(app_label)s.add_%(model_name)s"],
+        "PATCH": ["%(app_label)s.add_%(model_name)s"],
+    }
+
+
 class ReviewRequestViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Legality review requests of the units within the caller's data scope. Workflow actions
     (POST, with the `version` read): start-review, issue-opinion, return, withdraw."""
@@ -126,6 +150,7 @@ class ReviewRequestViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     ordering_fields = ["received_on", "concluded_on"]
     ordering = ["-received_on", "-pk"]
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    permission_classes = [MayEditPermissions]
 
     def _act(self, serializer_class, service, **extra):
         review = self.get_object()
@@ -167,8 +192,11 @@ class ReviewRequestViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     def return_(self, request, pk=None):
         return self._act(DatedActionSerializer, services.request_return)
 
-    @action(detail=True, methods=["post"], permission_classes=[ModelChangePermissions])
+    @action(detail=True, methods=["post"], permission_classes=[MayEditPermissions])
     def withdraw(self, request, pk=None):
+        """The submitting department may withdraw its request while it is open."""
+        if not may_edit(request.user, self.get_object()):
+            raise PermissionDenied("只有审查人员或报送单位（在办理完成前）可以撤回。")
         return self._act(DatedActionSerializer, services.request_withdraw)
 
 
@@ -206,8 +234,11 @@ class FilingSerializer(serializers.ModelSerializer):
 
     def create(self, validated):
         validated.pop("version", None)
+        user = self.context["request"].user
+        if not user.has_perm("legality.change_filing"):
+            validated["filed_on"] = timelimits.today()  # filed the day it is submitted
         with service_errors():
-            return services.filing_register(user=self.context["request"].user, **validated)
+            return services.filing_register(user=user, **validated)
 
     def update(self, filing, validated):
         version = _require_version(validated)

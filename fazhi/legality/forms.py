@@ -37,6 +37,22 @@ def units_for(viewer):
     return Unit.objects.visible_to(viewer).filter(kind__in=SUBMITTING_KINDS).order_by("path")
 
 
+def reviewers_for(viewer):
+    """Who may be named a reviewer: active users the viewer may see whose roles grant the
+    review (change) permission, or superusers."""
+    may_review = Q(
+        roles__permissions__codename="change_reviewrequest",
+        roles__permissions__content_type__app_label="legality",
+    )
+    return (
+        User.objects.visible_to(viewer)
+        .filter(is_active=True)
+        .filter(may_review | Q(is_superuser=True))
+        .distinct()
+        .order_by("unit__path", "username")
+    )
+
+
 class VersionForm(StyledForm, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -55,7 +71,10 @@ class RequestForm(StyledForm, forms.ModelForm):
         self.fields["submitting_unit"].queryset = units
         if len(units) == 1:
             self.fields["submitting_unit"].initial = units[0].pk
-        self.fields["received_on"].initial = today()
+        if viewer.has_perm("legality.change_reviewrequest"):
+            self.fields["received_on"].initial = today()
+        else:  # a department's submission is received the day it is made
+            del self.fields["received_on"]
         self.fields["title"].widget.attrs["placeholder"] = _(
             "e.g. 关于印发某某管理办法的通知（送审稿）"
         )
@@ -79,18 +98,7 @@ class StartReviewForm(VersionForm):
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        # Those who may review: roles granting the change permission (or superusers).
-        may_review = Q(
-            roles__permissions__codename="change_reviewrequest",
-            roles__permissions__content_type__app_label="legality",
-        )
-        bureau_staff = (
-            User.objects.visible_to(viewer)
-            .filter(is_active=True)
-            .filter(may_review | Q(is_superuser=True))
-            .distinct()
-        )
-        self.fields["reviewers"].queryset = bureau_staff.order_by("unit__path", "username")
+        self.fields["reviewers"].queryset = reviewers_for(viewer)
         self.fields["reviewers"].initial = [viewer.pk]
         bootstrap(self)
 
@@ -171,10 +179,12 @@ class FilingForm(StyledForm, forms.ModelForm):
         self.fields["filing_unit"].queryset = units
         if len(units) == 1:
             self.fields["filing_unit"].initial = units[0].pk
-        if not self.instance.pk:
-            self.fields["filed_on"].initial = today()
-        else:
+        if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        elif viewer.has_perm("legality.change_filing"):
+            self.fields["filed_on"].initial = today()
+        else:  # a department files the day it submits: the on-time check rests on it
+            del self.fields["filed_on"]
         self.fields["title"].col = "col-md-8"
 
 
@@ -192,6 +202,8 @@ class FilingReviewForm(VersionForm):
 
 
 class AdvisorForm(StyledForm, forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = LegalAdvisor
         fields = ["name", "kind", "firm", "unit", "term_start", "term_end"]
@@ -202,3 +214,5 @@ class AdvisorForm(StyledForm, forms.ModelForm):
         self.fields["unit"].queryset = Unit.objects.visible_to(viewer).filter(
             kind__in=[Unit.Kind.JUSTICE_BUREAU, Unit.Kind.PARTY_OFFICE, Unit.Kind.DEPARTMENT]
         )
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version

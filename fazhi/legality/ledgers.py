@@ -10,6 +10,9 @@ from fazhi.legality import services
 from fazhi.legality.models import Filing, LegalAdvisor, ReviewRequest
 from fazhi.org.models import Unit
 from fazhi.org.scope import in_subtree
+from fazhi.timelimits import selectors as timelimits
+from fazhi.timelimits.calendar import get_calendar
+from fazhi.timelimits.engine import YearNotLoaded, due_date
 from fazhi.timelimits.selectors import deadlines_for
 
 BATCH = 1000
@@ -135,6 +138,10 @@ class ReviewRequestLedger(Ledger):
     def check_rows(self, rows, context):
         errors = []
         units = _unit_codes(context)
+        viewer = context.get("viewer")
+        # Outcomes are the reviewers' to record: a department imports what it submitted.
+        may_conclude = viewer is None or viewer.has_perm("legality.change_reviewrequest")
+        calendar = get_calendar()
         numbers = [r["letter_number"] for _n, r in rows if r["letter_number"]]
         taken = set(
             ReviewRequest.objects.filter(letter_number__in=numbers).values_list(
@@ -147,6 +154,23 @@ class ReviewRequestLedger(Ledger):
             status = row["status"] or ReviewRequest.Status.RECEIVED
             row["status"] = status
             concluded = row["concluded_on"]
+            if not may_conclude and (status != ReviewRequest.Status.RECEIVED or concluded):
+                errors.append(
+                    CellError(
+                        number,
+                        self.header("status"),
+                        "审查结果由审查人员登记：报送单位只能导入“已收文”的事项。",
+                    )
+                )
+            for key in ("received_on", "concluded_on"):
+                if row[key] and row[key] > timelimits.today():
+                    errors.append(CellError(number, self.header(key), "不能是今天以后的日期。"))
+            rule = services.review_clock_rule(row["kind"], row["received_on"])
+            if rule is not None:
+                try:
+                    due_date(calendar, row["received_on"], rule.amount, rule.unit)
+                except YearNotLoaded as error:
+                    errors.append(CellError(number, self.header("received_on"), str(error)))
             if status in OPEN_STATUSES and concluded:
                 errors.append(
                     CellError(number, self.header("concluded_on"), "未办结的事项不填办结日期。")
@@ -265,6 +289,8 @@ class FilingLedger(Ledger):
     def check_rows(self, rows, context):
         errors = []
         units = _unit_codes(context)
+        viewer = context.get("viewer")
+        may_review = viewer is None or viewer.has_perm("legality.change_filing")
         taken = set(
             Filing.objects.exclude(document_number="").values_list(
                 "filing_unit__code", "document_number"
@@ -284,6 +310,17 @@ class FilingLedger(Ledger):
             result = row["result"] or Filing.Result.PENDING
             row["result"] = result
             reviewed = row["reviewed_on"]
+            if not may_review and (result != Filing.Result.PENDING or reviewed):
+                errors.append(
+                    CellError(
+                        number,
+                        self.header("result"),
+                        "备案审查结果由审查人员登记：报备单位只能导入“审查中”的备案。",
+                    )
+                )
+            for key in ("published_on", "filed_on", "reviewed_on"):
+                if row[key] and row[key] > timelimits.today():
+                    errors.append(CellError(number, self.header(key), "不能是今天以后的日期。"))
             if result == Filing.Result.PENDING and reviewed:
                 errors.append(
                     CellError(number, self.header("reviewed_on"), "审查中的不填审查日期。")
@@ -312,23 +349,20 @@ class FilingLedger(Ledger):
         return errors
 
     def save_rows(self, rows, context):
-        filings = [
-            Filing(
+        # Through the service, one by one: filings are few, and each is on the audit trail.
+        for row in rows:
+            services.filing_register(
                 kind=row["kind"],
                 filing_unit=row["_unit"],
                 title=row["title"],
                 document_number=row["document_number"] or "",
                 published_on=row["published_on"],
                 filed_on=row["filed_on"],
-                due_on=row["_due"],
                 result=row["result"],
                 reviewed_on=row["reviewed_on"],
-                created_by=context.get("viewer"),
+                user=context.get("viewer"),
             )
-            for row in rows
-        ]
-        Filing.objects.bulk_create(filings, batch_size=BATCH)
-        return len(filings)
+        return len(rows)
 
     def export_rows(self, context):
         queryset = context.get("queryset")

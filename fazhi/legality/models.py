@@ -14,7 +14,7 @@ from fazhi.core.models import TrackedRecord
 from fazhi.org.scope import ScopedQuerySet
 
 
-class LegalAdvisor(models.Model):
+class LegalAdvisor(TrackedRecord):
     class Kind(models.TextChoices):
         RESIDENT_LAWYER = "RESIDENT_LAWYER", _("Resident lawyer")
         ADVISORY_TEAM = "ADVISORY_TEAM", _("Member of the government's legal-advisor team")
@@ -125,6 +125,12 @@ class ReviewRequest(TrackedRecord):
                 ),
                 name="review_concluded_iff_ended",
                 violation_error_message=_("An ended review has its date; an open one has none."),
+            ),
+            models.UniqueConstraint(
+                fields=["letter_number"],
+                condition=~Q(letter_number=""),
+                name="review_letter_number_unique",
+                violation_error_message=_("This opinion letter number is taken."),
             ),
             models.CheckConstraint(
                 condition=Q(status="OPINION_ISSUED") | Q(letter_number="", signed_opinion=""),
@@ -277,6 +283,14 @@ class Filing(TrackedRecord):
                 condition=Q(filed_on__gte=F("published_on")),
                 name="filing_after_publication",
                 violation_error_message=_("A document is filed on or after its publication."),
+            ),
+            models.UniqueConstraint(
+                fields=["filing_unit", "document_number"],
+                condition=~Q(document_number=""),
+                name="filing_document_number_unique",
+                violation_error_message=_(
+                    "This unit has filed a document with this number already."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(result="PENDING", reviewed_on__isnull=True)

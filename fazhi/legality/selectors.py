@@ -71,3 +71,10 @@ def reviewing_unit_for(user) -> Unit:
     if unit is None:
         unit = Unit.objects.filter(kind=Unit.Kind.JUSTICE_BUREAU).order_by("path").first()
     return unit
+
+
+def may_edit(user, review: ReviewRequest) -> bool:
+    """Reviewers edit any request; the submitting department corrects its own while open."""
+    if user.has_perm("legality.change_reviewrequest"):
+        return True
+    return user.has_perm("legality.add_reviewrequest") and review.is_open

@@ -16,15 +16,34 @@ from fazhi.legality.models import (
     OpinionItem,
     ReviewRequest,
 )
+from fazhi.timelimits import selectors as timelimits
 from fazhi.timelimits import services as deadlines
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import YearNotLoaded, due_date
-from fazhi.timelimits.selectors import deadlines_for, rule_for
+from fazhi.timelimits.selectors import RuleNotFound, deadlines_for, rule_for
 
 LETTER_KEY = "legality.opinion_letter"
 # Filing within 30 days of publication; kinds without a rule of their own use the same one.
 FILING_RULE = "filing.normative_document"
 OPEN = (ReviewRequest.Status.RECEIVED, ReviewRequest.Status.IN_REVIEW)
+
+
+def _not_in_future(day: date | None, field: str) -> None:
+    if day is not None and day > timelimits.today():
+        raise ValidationError({field: _("A day in the future cannot be recorded.")})
+
+
+def review_clock_rule(kind: str, received_on: date):
+    """The time-limit rule of a request of this kind received that day, or None: some kinds
+    have no statutory period, and a rule may not yet have been in force (the regulation on
+    major decisions applies from 1 September 2019)."""
+    rule_code = ReviewRequest.RULES.get(kind)
+    if not rule_code:
+        return None
+    try:
+        return rule_for(rule_code, received_on)
+    except RuleNotFound:
+        return None
 
 
 @transaction.atomic
@@ -40,12 +59,13 @@ def request_submit(
         received_on=received_on,
         created_by=user,
     )
+    _not_in_future(received_on, "received_on")
     request.full_clean()
     request.save()
-    rule_code = ReviewRequest.RULES.get(kind)
-    if rule_code:
+    rule = review_clock_rule(kind, received_on)
+    if rule is not None:
         deadlines.deadline_open(
-            record=request, rule_code=rule_code, start=received_on, unit=submitting_unit, user=user
+            record=request, rule_code=rule.code, start=received_on, unit=submitting_unit, user=user
         )
     for upload in files:
         attachment_add(request=request, upload=upload, user=user)
@@ -86,6 +106,7 @@ def _lock(request: ReviewRequest, version) -> ReviewRequest:
 def _conclude(stored: ReviewRequest, status: str, on: date, user) -> ReviewRequest:
     if on is None:
         raise ValidationError({"on": _("Give the date.")})
+    _not_in_future(on, "on")
     if stored.status not in OPEN:
         raise ValidationError(_("This request is no longer open."))
     if on < stored.received_on:
@@ -129,9 +150,7 @@ def request_issue_opinion(
     if stored.status not in OPEN:
         raise ValidationError(_("This request is no longer open."))
     if with_letter:
-        stored.letter_number = str(
-            take_document_number(unit=reviewing_unit, key=LETTER_KEY, year=on.year)
-        )
+        stored.letter_number = _next_letter_number(reviewing_unit, on.year)
     elif not signed_opinion.strip():
         raise ValidationError({"signed_opinion": _("Write the opinion that was signed.")})
     stored.signed_opinion = signed_opinion
@@ -141,6 +160,15 @@ def request_issue_opinion(
         item.full_clean()
         item.save()
     return stored
+
+
+def _next_letter_number(reviewing_unit, year: int) -> str:
+    """The next number of the letter series, skipping any a letter already carries (one
+    brought in from an Excel ledger, say)."""
+    while True:
+        number = str(take_document_number(unit=reviewing_unit, key=LETTER_KEY, year=year))
+        if not ReviewRequest.objects.filter(letter_number=number).exists():
+            return number
 
 
 @transaction.atomic
@@ -194,6 +222,9 @@ def filing_register(
 ) -> Filing:
     """A document filed for review; its due date comes from the filing rule (30 days from
     publication by default), so a late filing shows as late."""
+    _not_in_future(published_on, "published_on")
+    _not_in_future(filed_on, "filed_on")
+    _not_in_future(reviewed_on, "reviewed_on")
     filing = Filing(
         kind=kind,
         filing_unit=filing_unit,
@@ -219,6 +250,7 @@ def filing_review(*, filing: Filing, version, result: str, on: date, user=None) 
         raise ValidationError({"result": _("Choose the result of the review.")})
     if on is None or on < stored.filed_on:
         raise ValidationError({"on": _("The review result is given on or after the filing day.")})
+    _not_in_future(on, "on")
     stored.result, stored.reviewed_on = result, on
     stored.full_clean()
     stored.save()
@@ -231,13 +263,27 @@ def filing_update(*, filing: Filing, version, **fields) -> Filing:
     stored = lock_for_edit(Filing, filing.pk, version)
     for name, value in fields.items():
         setattr(stored, name, value)
+    _not_in_future(stored.published_on, "published_on")
+    _not_in_future(stored.filed_on, "filed_on")
     stored.due_on = filing_due(stored.published_on)
     stored.full_clean()
     stored.save()
     return stored
 
 
-def advisor_save(advisor: LegalAdvisor) -> LegalAdvisor:
+@transaction.atomic
+def advisor_create(*, user=None, **fields) -> LegalAdvisor:
+    advisor = LegalAdvisor(created_by=user, **fields)
     advisor.full_clean()
     advisor.save()
     return advisor
+
+
+@transaction.atomic
+def advisor_update(*, advisor: LegalAdvisor, version, **fields) -> LegalAdvisor:
+    stored = lock_for_edit(LegalAdvisor, advisor.pk, version)
+    for name, value in fields.items():
+        setattr(stored, name, value)
+    stored.full_clean()
+    stored.save()
+    return stored

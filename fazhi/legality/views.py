@@ -28,6 +28,8 @@ from fazhi.legality.forms import (
     StartReviewForm,
 )
 from fazhi.legality.models import LegalAdvisor, ReviewRequest
+from fazhi.legality.selectors import may_edit
+from fazhi.timelimits import selectors as timelimits
 from fazhi.timelimits.selectors import deadlines_for, rule_for
 
 PAGE_SIZE = 30
@@ -39,13 +41,6 @@ def _error_message(request, error: ValidationError) -> None:
 
 def _list_page(heading, url_name: str, rows_template: str) -> dict:
     return {"heading": heading, "list_url": reverse(url_name), "rows_template": rows_template}
-
-
-def _may_edit(user, review: ReviewRequest) -> bool:
-    """Reviewers edit any request; the submitting department corrects its own while open."""
-    if user.has_perm("legality.change_reviewrequest"):
-        return True
-    return user.has_perm("legality.add_reviewrequest") and review.is_open
 
 
 # --- review requests -----------------------------------------------------------------------
@@ -78,7 +73,7 @@ def request_create(request):
                 kind=data["kind"],
                 submitting_unit=data["submitting_unit"],
                 title=data["title"],
-                received_on=data["received_on"],
+                received_on=data.get("received_on") or timelimits.today(),
                 files=data["files"],
                 user=request.user,
             )
@@ -104,7 +99,7 @@ def request_detail(request, pk):
         "deadlines": deadlines_for(review),
         "history": history_for(review, request.user),
         "may_change": may_change,
-        "may_edit": _may_edit(request.user, review),
+        "may_edit": may_edit(request.user, review),
         "start_form": StartReviewForm(viewer=request.user, initial={"version": review.version})
         if may_change and review.status == ReviewRequest.Status.RECEIVED
         else None,
@@ -120,7 +115,7 @@ def request_detail(request, pk):
 @permission_required("legality.view_reviewrequest", raise_exception=True)
 def request_edit(request, pk):
     review = selectors.get_request_for_user(request.user, pk)
-    if not _may_edit(request.user, review):
+    if not may_edit(request.user, review):
         raise PermissionDenied
     form = RequestEditForm(
         request.POST or None,
@@ -239,7 +234,7 @@ def request_return(request, pk):
 @permission_required("legality.view_reviewrequest", raise_exception=True)
 def request_withdraw(request, pk):
     review = selectors.get_request_for_user(request.user, pk)
-    if not _may_edit(request.user, review):
+    if not may_edit(request.user, review):
         raise PermissionDenied
     return _conclude(request, pk, services.request_withdraw, _("The request is withdrawn."))
 
@@ -317,9 +312,9 @@ def filing_create(request):
     form = FilingForm(request.POST or None, viewer=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            filing = services.filing_register(
-                **_filing_fields(form.cleaned_data), user=request.user
-            )
+            fields = _filing_fields(form.cleaned_data)
+            fields.setdefault("filed_on", timelimits.today())
+            filing = services.filing_register(**fields, user=request.user)
         except ValidationError as error:
             put_errors(form, error)
         else:
@@ -409,8 +404,14 @@ def advisor_list(request):
 def _advisor_form(request, advisor: LegalAdvisor | None):
     form = AdvisorForm(request.POST or None, instance=advisor, viewer=request.user)
     if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            services.advisor_save(form.instance)
+            if advisor is None:
+                services.advisor_create(user=request.user, **fields)
+            else:
+                services.advisor_update(
+                    advisor=advisor, version=form.cleaned_data["version"], **fields
+                )
         except ValidationError as error:
             put_errors(form, error)
         else:

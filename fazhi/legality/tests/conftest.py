@@ -33,3 +33,14 @@ def legality(district):
         received_on=date(2019, 9, 27),
     )
     return {"bureau": bureau, "ours": ours, "theirs": theirs}
+
+
+@pytest.fixture
+def today_is(monkeypatch):
+    """Set the platform's "today" (a department's submission is received that day)."""
+    from fazhi.timelimits import selectors
+
+    def set_day(day: date):
+        monkeypatch.setattr(selectors, "today", lambda: day)
+
+    return set_day

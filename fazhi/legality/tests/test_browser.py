@@ -2,6 +2,7 @@
 draft; the bureau's reviewer starts the review, records two opinions and issues the numbered
 letter; the letter opens in Word format with those opinions."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,10 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts"
 
 
 def test_liaison_submits_reviewer_records_opinions_and_issues_the_numbered_letter(
-    legality, page, settings, tmp_path
+    legality, page, settings, tmp_path, today_is
 ):
     settings.MEDIA_ROOT = tmp_path
+    today_is(date(2019, 11, 4))  # the day the department submits: the request is received
     SCREENSHOTS.mkdir(exist_ok=True)
     log_in(page, "liaison")
     nav = page.get_by_role("navigation", name="导航")
@@ -28,7 +30,6 @@ def test_liaison_submits_reviewer_records_opinions_and_issues_the_numbered_lette
     page.get_by_label("类型").select_option(label="规范性文件")
     page.get_by_label("送审单位").select_option(label="区市场监督管理局")
     page.get_by_label("名称").fill("关于规范户外广告设置的通知（送审稿）")
-    page.get_by_label("受理日期").fill("2019-11-04")
     page.locator("#id_files").set_input_files(
         files=[{"name": "送审稿.docx", "mimeType": "application/octet-stream", "buffer": b"PK"}]
     )
@@ -40,6 +41,7 @@ def test_liaison_submits_reviewer_records_opinions_and_issues_the_numbered_lette
     page.screenshot(path=SCREENSHOTS / "legality-submitted.png", full_page=True)
     submitted = ReviewRequest.objects.get(title="关于规范户外广告设置的通知（送审稿）")
 
+    today_is(date(2019, 11, 20))
     page.context.clear_cookies()
     log_in(page, "shencha")
     page.goto(page.base_url + submitted.get_absolute_url())

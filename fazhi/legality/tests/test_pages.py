@@ -140,8 +140,9 @@ def test_roles_without_the_permission_get_403_on_writes(legality, filings, login
 
 
 def test_a_liaison_submits_with_files_and_sees_only_their_departments_requests(
-    legality, media, login
+    legality, media, login, today_is
 ):
+    today_is(date(2019, 11, 4))
     client = login("liaison")
     market = Unit.objects.get(short_name="区市场监管局")
     response = client.post(
@@ -150,7 +151,7 @@ def test_a_liaison_submits_with_files_and_sees_only_their_departments_requests(
             "kind": "NORMATIVE_DOCUMENT",
             "submitting_unit": market.pk,
             "title": "关于加强农产品质量安全监管的通知（送审稿）",
-            "received_on": "2019-11-04",
+            "received_on": "2019-06-01",  # not the department's to choose: ignored
             "files": [
                 SimpleUploadedFile("送审稿.docx", b"PK draft"),
                 SimpleUploadedFile("起草说明.pdf", b"%PDF-1.4 note"),
@@ -160,6 +161,7 @@ def test_a_liaison_submits_with_files_and_sees_only_their_departments_requests(
     review = ReviewRequest.objects.get(title__startswith="关于加强农产品")
     assert response.status_code == 302 and response.url == review.get_absolute_url()
     assert review.created_by.username == "liaison"
+    assert review.received_on == date(2019, 11, 4)  # the day it was submitted
     assert sorted(a.name for a in review.attachments.all()) == ["起草说明.pdf", "送审稿.docx"]
     detail = client.get(review.get_absolute_url()).content.decode()
     assert "送审稿.docx" in detail
@@ -333,36 +335,29 @@ def test_filings_late_marked_result_recorded_and_stale_review_refused(filings, l
     assert (filing.result, filing.reviewed_on) == ("CORRECTION_ORDERED", date(2019, 6, 1))
 
 
-def test_a_liaison_registers_a_filing_for_their_department(legality, login):
+def test_a_liaison_files_for_their_department_on_the_day_of_submission(legality, login, today_is):
     client = login("liaison")
     market = Unit.objects.get(short_name="区市场监管局")
-    response = client.post(
-        reverse("legality:filing_create"),
-        {
-            "kind": "NORMATIVE_DOCUMENT",
-            "filing_unit": market.pk,
-            "title": "关于规范广告发布的通知",
-            "document_number": "游市监发〔2019〕5号",
-            "published_on": "2019-06-03",
-            "filed_on": "2019-05-01",
-        },
-    )
-    assert response.status_code == 200  # filed before publication: refused
-    assert "发布" in response.content.decode() or "公布" in response.content.decode()
-    response = client.post(
-        reverse("legality:filing_create"),
-        {
-            "kind": "NORMATIVE_DOCUMENT",
-            "filing_unit": market.pk,
-            "title": "关于规范广告发布的通知",
-            "document_number": "游市监发〔2019〕5号",
-            "published_on": "2019-06-03",
-            "filed_on": "2019-06-20",
-        },
-    )
+    data = {
+        "kind": "NORMATIVE_DOCUMENT",
+        "filing_unit": market.pk,
+        "title": "关于规范广告发布的通知",
+        "document_number": "游市监发〔2019〕5号",
+        "published_on": "2019-06-03",
+        "filed_on": "2019-06-04",  # not the department's to choose: ignored
+    }
+    today_is(date(2019, 6, 1))
+    refused = client.post(reverse("legality:filing_create"), data)
+    assert refused.status_code == 200  # "today" is before the publication: refused
+    assert not Filing.objects.filter(title="关于规范广告发布的通知").exists()
+    today_is(date(2019, 6, 20))
+    response = client.post(reverse("legality:filing_create"), data)
     filing = Filing.objects.get(document_number="游市监发〔2019〕5号")
     assert response.url == filing.get_absolute_url()
+    assert filing.filed_on == date(2019, 6, 20)
     assert filing.on_time and filing.due_on == date(2019, 7, 3)
+    again = client.post(reverse("legality:filing_create"), data)
+    assert again.status_code == 200 and "已经报备过" in again.content.decode()
 
 
 def test_lists_export_what_the_filters_show(legality, filings, login):
@@ -430,7 +425,7 @@ def test_importing_requests_saves_all_or_nothing_with_errors_by_cell(legality, d
     result = import_ledger(
         get_ledger("legality.requests"),
         bad,
-        context={"unit": bureau, "viewer": district["liaison"]},
+        context={"unit": bureau, "viewer": district["shencha"]},
     )
     messages = {(e.row, e.column): e.message for e in result.errors}
     assert "报送单位编码" in {c for _r, c in messages}
@@ -456,7 +451,7 @@ def test_importing_requests_saves_all_or_nothing_with_errors_by_cell(legality, d
     result = import_ledger(
         get_ledger("legality.requests"),
         good,
-        context={"unit": bureau, "viewer": district["liaison"]},
+        context={"unit": bureau, "viewer": district["shencha"]},
     )
     assert result.ok, result.errors
     issued = ReviewRequest.objects.get(title="甲文件")
@@ -518,7 +513,8 @@ def test_importing_filings_computes_due_dates_and_refuses_duplicates(filings, di
     assert filing.due_on == date(2019, 9, 2) and not filing.on_time  # 31 August: a Saturday
 
 
-def test_the_api_submits_reviews_and_refuses_stale_versions(legality, login):
+def test_the_api_submits_reviews_and_refuses_stale_versions(legality, login, today_is):
+    today_is(date(2019, 10, 8))
     liaison = login("liaison")
     market = Unit.objects.get(short_name="区市场监管局")
     finance = Unit.objects.get(short_name="区财政局")
@@ -533,6 +529,7 @@ def test_the_api_submits_reviews_and_refuses_stale_versions(legality, login):
     )
     assert created.status_code == 201, created.content
     pk, version = created.json()["id"], created.json()["version"]
+    today_is(date(2019, 10, 20))
     reviewer = login("shencha")
     opinion = reverse("legality-request-issue-opinion", args=[pk])
     payload = {
@@ -556,3 +553,179 @@ def test_the_api_submits_reviews_and_refuses_stale_versions(legality, login):
         content_type="application/json",
     )
     assert patch.status_code == 400 and "version" in patch.json()
+
+
+def test_a_department_cannot_import_review_outcomes_only_what_it_submitted(legality, district):
+    market = Unit.objects.get(short_name="区市场监管局")
+    book = _workbook(
+        "legality.requests",
+        [
+            [
+                "规范性文件",
+                market.code,
+                "甲",
+                "2019-03-01",
+                "已出具意见",
+                "2019-03-10",
+                "游司审〔2019〕9号",
+                "",
+            ]
+        ],
+    )
+    context = {"unit": market, "viewer": district["liaison"]}
+    result = import_ledger(get_ledger("legality.requests"), book, context=context)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "办理状态")]
+    filings = _workbook(
+        "legality.filings",
+        [
+            [
+                "规范性文件",
+                market.code,
+                "乙",
+                "游市监〔2019〕2号",
+                "2019-03-01",
+                "2019-03-05",
+                "予以备案",
+                "2019-03-20",
+            ]
+        ],
+    )
+    result = import_ledger(get_ledger("legality.filings"), filings, context=context)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "审查结果")]
+    assert not ReviewRequest.objects.filter(title="甲").exists()
+    assert not Filing.objects.filter(title="乙").exists()
+
+
+def test_an_imported_letter_number_is_skipped_by_the_next_letter(legality, district):
+    market = Unit.objects.get(short_name="区市场监管局")
+    book = _workbook(
+        "legality.requests",
+        [
+            [
+                "重大经济合同",
+                market.code,
+                "旧合同",
+                "2019-03-01",
+                "已出具意见",
+                "2019-03-10",
+                "游司审〔2019〕1号",
+                "",
+            ]
+        ],
+    )
+    context = {"unit": Unit.objects.get(code="510704"), "viewer": district["shencha"]}
+    assert import_ledger(get_ledger("legality.requests"), book, context=context).ok
+    review = legality["ours"]
+    issued = services.request_issue_opinion(
+        request=review,
+        version=review.version,
+        on=date(2019, 10, 10),
+        reviewing_unit=legality["bureau"],
+        items=[],
+    )
+    assert issued.letter_number == "游司审〔2019〕2号"
+
+
+def test_importing_a_request_whose_clock_cannot_be_computed_says_so_by_cell(legality, district):
+    market = Unit.objects.get(short_name="区市场监管局")
+    book = _workbook(
+        "legality.requests",
+        [["规范性文件", market.code, "二〇〇三年的文件", "2003-06-02", "", "", "", ""]],
+    )
+    context = {"unit": Unit.objects.get(code="510704"), "viewer": district["shencha"]}
+    result = import_ledger(get_ledger("legality.requests"), book, context=context, dry_run=True)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "收文日期")]
+    assert "2003" in result.errors[0].message
+
+
+def test_a_major_decision_from_before_its_regulation_has_no_clock_and_no_error(legality, login):
+    client = login("shencha")
+    market = Unit.objects.get(short_name="区市场监管局")
+    response = client.post(
+        reverse("legality:request_create"),
+        {
+            "kind": "MAJOR_DECISION",
+            "submitting_unit": market.pk,
+            "title": "某决策",
+            "received_on": "2019-05-06",
+        },
+    )
+    review = ReviewRequest.objects.get(title="某决策")
+    assert response.url == review.get_absolute_url()
+    assert not deadlines_for(review).exists()  # the regulation applies from 2019-09-01
+
+
+def test_future_dates_are_refused(legality, login, today_is):
+    today_is(date(2019, 10, 1))
+    client = login("shencha")
+    review = legality["ours"]
+    response = client.post(
+        reverse("legality:request_withdraw", args=[review.pk]),
+        {"version": review.version, "on": "2019-10-02"},
+        follow=True,
+    )
+    assert "今天以后" in response.content.decode()
+    assert ReviewRequest.objects.get(pk=review.pk).status == "RECEIVED"
+
+
+def test_an_advisor_edit_from_an_old_version_is_refused(legality, login):
+    from fazhi.legality.models import LegalAdvisor
+
+    bureau = legality["bureau"]
+    advisor = services.advisor_create(
+        unit=bureau, name="杨律师", kind="RESIDENT_LAWYER", term_start=date(2019, 1, 1)
+    )
+    client = login("shencha")
+    url = reverse("legality:advisor_edit", args=[advisor.pk])
+    data = {
+        "name": "杨律师",
+        "kind": "RESIDENT_LAWYER",
+        "firm": "甲所",
+        "unit": bureau.pk,
+        "term_start": "2019-01-01",
+        "version": advisor.version,
+    }
+    assert client.post(url, data).status_code == 302
+    stale = client.post(url, data | {"firm": "乙所"})
+    assert "已被他人修改" in stale.content.decode()
+    assert LegalAdvisor.objects.get(pk=advisor.pk).firm == "甲所"
+
+
+def test_an_outsider_with_write_permissions_still_gets_404_on_every_write_route(
+    legality, filings, login
+):
+    from fazhi.org.demo import grant
+    from fazhi.org.models import Role
+
+    grant(
+        Role.objects.get(code="liaison"),
+        ["legality.change_reviewrequest", "legality.change_filing", "legality.change_legaladvisor"],
+    )
+    client = login("liaison")
+    _gets, posts = request_routes(legality["theirs"])
+    _filing_gets, filing_posts = filing_routes(filings["theirs"])
+    for url in posts + filing_posts:
+        assert client.post(url, {"version": 1, "on": "2019-10-10"}).status_code == 404, url
+    assert ReviewRequest.objects.get(pk=legality["theirs"].pk).status == "RECEIVED"
+
+
+@pytest.mark.parametrize("username", ["shencha", "liaison"])
+def test_the_lists_run_a_fixed_number_of_queries(legality, filings, login, username):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.core.testing import page_statements
+
+    market = Unit.objects.get(short_name="区市场监管局")
+    for n in range(35):
+        services.request_submit(
+            kind="CONTRACT", submitting_unit=market, title=f"合同{n}", received_on=date(2019, 5, 6)
+        )
+    client = login(username)
+    names = ["legality:request_list", "legality:filing_list"]
+    if username == "shencha":
+        names.append("legality:advisor_list")
+    for name in names:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(name)).status_code == 200
+        assert len(page_statements(queries)) <= 12, (name, len(page_statements(queries)))
