@@ -86,3 +86,12 @@ def page(chromium, live_server):
     tab.base_url = live_server.url
     yield tab
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached figures are keyed by a PostgreSQL sequence,
+    which a rolled-back test does not roll back."""
+    from django.core.cache import cache
+
+    cache.clear()

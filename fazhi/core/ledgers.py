@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.db import connections, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from openpyxl import Workbook, load_workbook
@@ -22,6 +23,9 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+
+# Sent when records were written in bulk (no model signals): figures computed before are stale.
+data_changed = Signal()
 
 HEADER_ROW = 1
 REQUIRED = "必填，不能为空。"
@@ -360,6 +364,8 @@ def import_ledger(
         report("save", 0, len(rows))
         with transaction.atomic():
             created = ledger.save_rows([row for _n, row in rows], context)
+            # Bulk writes send no save signals: say that records changed (figures' caches).
+            data_changed.send(sender=ledger.__class__)
         report("save", len(rows), len(rows))
         return ImportResult(len(rows), created, [], dry_run)
 

@@ -8,6 +8,17 @@ class IndicatorsConfig(AppConfig):
     url_prefix = "indicators/"
     menu_order = 50
 
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from fazhi.core.ledgers import data_changed
+        from fazhi.indicators import freshness
+
+        post_save.connect(freshness.on_model_change, dispatch_uid="figures-save")
+        post_delete.connect(freshness.on_model_change, dispatch_uid="figures-delete")
+        m2m_changed.connect(freshness.on_model_change, dispatch_uid="figures-m2m")
+        data_changed.connect(freshness.records_changed, dispatch_uid="figures-bulk")
+
     def menu(self):
         from fazhi.core.menu import MenuEntry
 

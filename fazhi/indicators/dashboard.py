@@ -14,8 +14,7 @@ from fazhi.indicators.registry import (
     Period,
     all_indicators,
     breakdown_by_unit,
-    compute,
-    compute_series,
+    compute_cells,
     format_value,
 )
 
@@ -72,8 +71,18 @@ class Section:
 def build(*, unit, period: Period, viewer, breakdown_key: str = BREAKDOWN_DEFAULT) -> dict:
     indicators = [i for i in all_indicators() if i.may_view(viewer)]
     keys = [i.key for i in indicators]
-    values = compute(unit=unit, period=period, viewer=viewer, keys=keys)
-    before = compute(unit=unit, period=period.year_before(), viewer=viewer, keys=keys)
+    visible = set(keys)
+    trend_keys = [k for k in TREND_KEYS if k in visible]
+    months = period.months()[-MAX_TREND_MONTHS:]
+    before_period = period.year_before()
+    # Three passes of one query per model each: every figure for the period, the headline
+    # figures (not the by-type families drawn as pies) a year earlier, the trend by month.
+    headline = [i.key for i in indicators if not i.group]
+    values = compute_cells([(k, period) for k in keys], unit=unit, viewer=viewer)
+    before = compute_cells([(k, before_period) for k in headline], unit=unit, viewer=viewer)
+    cells = compute_cells([(k, m) for k in trend_keys for m in months], unit=unit, viewer=viewer)
+    values = {k: values[k, period] for k in keys}
+    before = {k: before[k, before_period] for k in headline}
     sections: dict[str, Section] = {}
     for indicator in indicators:
         section = sections.setdefault(
@@ -82,14 +91,13 @@ def build(*, unit, period: Period, viewer, breakdown_key: str = BREAKDOWN_DEFAUL
         figure = Figure(
             indicator,
             values[indicator.key],
-            before[indicator.key],
+            before.get(indicator.key),
             records_url(indicator.key, unit, period),
         )
         if indicator.group:
             section.groups.setdefault(indicator.group, []).append(figure)
         else:
             section.figures.append(figure)
-    visible = set(keys)
     order = {c.label: getattr(c, "menu_order", 100) for c in apps.get_app_configs()}
     pies = [
         {
@@ -110,7 +118,7 @@ def build(*, unit, period: Period, viewer, breakdown_key: str = BREAKDOWN_DEFAUL
     return {
         "sections": sorted(sections.values(), key=lambda s: order.get(s.module, 100)),
         "pies": pies,
-        "trends": _trends(unit, period, viewer, [k for k in TREND_KEYS if k in visible]),
+        "trends": _trends(unit, months, trend_keys, cells),
         "breakdown": _breakdown(unit, period, viewer, breakdown_key)
         if breakdown_key in visible
         else None,
@@ -118,11 +126,7 @@ def build(*, unit, period: Period, viewer, breakdown_key: str = BREAKDOWN_DEFAUL
     }
 
 
-def _trends(unit, period: Period, viewer, keys) -> dict:
-    months = period.months()[-MAX_TREND_MONTHS:]
-    if not keys:
-        return {"months": [], "series": []}
-    series = compute_series(keys, unit=unit, periods=months, viewer=viewer)
+def _trends(unit, months: list[Period], keys, cells) -> dict:
     by_key = {i.key: i for i in all_indicators()}
     return {
         "months": [f"{m.start:%Y-%m}" for m in months],
@@ -131,8 +135,8 @@ def _trends(unit, period: Period, viewer, keys) -> dict:
                 "key": key,
                 "name": str(by_key[key].label),
                 "data": [
-                    {"value": value, "url": records_url(key, unit, month)}
-                    for value, month in zip(series[key], months, strict=True)
+                    {"value": cells[key, month], "url": records_url(key, unit, month)}
+                    for month in months
                 ],
             }
             for key in keys

@@ -21,7 +21,6 @@ from functools import reduce
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import Substr
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
@@ -160,11 +159,10 @@ class Indicator:
         if self.model is None:
             raise ValueError(f"{self.key} is a ratio: it has no records of its own")
         base = base if base is not None else self.model._default_manager.all()
-        return (
-            base.visible_to(viewer)
-            .filter(in_subtree(self.model.scope_unit_field, unit))
-            .filter(self.where(period))
-        )
+        rows = base.visible_to(viewer)
+        if not _is_whole_tree(unit):
+            rows = rows.filter(in_subtree(self.model.scope_unit_field, unit))
+        return rows.filter(self.where(period))
 
 
 _registry: dict[str, Indicator] = {}
@@ -202,59 +200,131 @@ def compute(
 ) -> dict[str, int | Decimal | None]:
     """The value of every indicator (or of `keys` and what they need) for `unit`'s subtree
     within `viewer`'s data scope. One aggregate query per model."""
+    wanted = list(keys) if keys is not None else [i.key for i in all_indicators()]
+    values = compute_cells([(key, period) for key in wanted], unit=unit, viewer=viewer)
+    return {key: values[key, period] for key in wanted}
+
+
+def compute_cells(
+    cells: list[tuple[str, Period]], *, unit, viewer
+) -> dict[tuple[str, Period], int | Decimal | None]:
+    """The values of (indicator, period) pairs — a page may want every figure for the period
+    and a year earlier, and a few of them month by month — in one aggregate query per model:
+    the rows any pair counts are read once."""
+    from fazhi.indicators import freshness
+
+    wanted = list(dict.fromkeys(cells))
+    key = (
+        "cells",
+        unit.pk,
+        freshness.scope_signature(viewer),
+        tuple((k, p.start, p.end) for k, p in wanted),
+    )
+    return freshness.cached(key, lambda: _compute_cells(wanted, unit=unit, viewer=viewer))
+
+
+def _compute_cells(wanted, *, unit, viewer):
     indicators = {i.key: i for i in all_indicators()}
-    wanted = list(keys) if keys is not None else list(indicators)
-    needed = _needed_parts(wanted, indicators)
-    values: dict[str, int | Decimal | None] = {}
-    for model, group in _by_model(needed.values()).items():
-        aggregates = {f"v{n}": _aggregate(i, period) for n, i in enumerate(group)}
-        rows = _rows(model, unit, viewer).filter(_any_of(group, [period])).aggregate(**aggregates)
-        for position, indicator in enumerate(group):
-            values[indicator.key] = _value(indicator, rows[f"v{position}"])
-    _with_ratios(needed, values)
-    return {key: values[key] for key in wanted}
-
-
-def _needed_parts(keys, indicators=None) -> dict[str, Indicator]:
-    needed: dict[str, Indicator] = {}
-
-    def need(key):
-        indicator = (indicators or {}).get(key) or get_indicator(key)
-        needed[key] = indicator
-        if indicator.kind == "ratio":
-            need(indicator.numerator)
-            need(indicator.denominator)
-
-    for key in keys:
-        need(key)
-    return needed
-
-
-def _by_model(indicators) -> dict[type, list[Indicator]]:
+    parts = list(dict.fromkeys((part, p) for key, p in wanted for part in _parts(key, indicators)))
+    values: dict[tuple[str, Period], int | Decimal | None] = {}
     by_model = defaultdict(list)
-    for indicator in indicators:
-        if indicator.kind != "ratio":
-            by_model[indicator.model].append(indicator)
-    return by_model
+    for key, p in parts:
+        by_model[indicators[key].model].append((indicators[key], p))
+    for model, group in by_model.items():
+        shared, rest = _shared_conditions([i.where(p) for i, p in group])
+        aggregates = {
+            f"v{n}": _aggregate(i, p, condition=condition)
+            for n, ((i, p), condition) in enumerate(zip(group, rest, strict=True))
+        }
+        row = _rows(model, unit, viewer).filter(shared).aggregate(**aggregates)
+        for n, (indicator, p) in enumerate(group):
+            values[indicator.key, p] = _value(indicator, row[f"v{n}"])
+    for key, p in wanted:
+        indicator = indicators[key]
+        if indicator.kind == "ratio":
+            values[key, p] = _ratio_of(indicator, p, values, indicators)
+    return {cell: values[cell] for cell in wanted}
+
+
+def _parts(key: str, indicators: dict) -> list[str]:
+    """The counting or summing indicators a figure is computed from (itself, if it counts)."""
+    indicator = indicators.get(key) or get_indicator(key)
+    if indicator.kind != "ratio":
+        return [key]
+    return _parts(indicator.numerator, indicators) + _parts(indicator.denominator, indicators)
+
+
+def _ratio_of(indicator: Indicator, p: Period, values: dict, indicators: dict):
+    def value(key):
+        part = indicators[key]
+        return _ratio_of(part, p, values, indicators) if part.kind == "ratio" else values[key, p]
+
+    return ratio(value(indicator.numerator), value(indicator.denominator), indicator.scale)
 
 
 def _rows(model, unit, viewer) -> QuerySet:
-    return model._default_manager.visible_to(viewer).filter(
-        in_subtree(model.scope_unit_field, unit)
-    )
+    rows = model._default_manager.visible_to(viewer)
+    if _is_whole_tree(unit):
+        return rows  # every record lies under the only root: no join to the units needed
+    return rows.filter(in_subtree(model.scope_unit_field, unit))
 
 
-def _any_of(group, periods) -> Q:
-    """Rows any of the group's indicators counts in any of the periods: the aggregates then
-    read only those rows (through the date indexes) instead of the whole subtree."""
-    return reduce(operator.or_, [i.where(p) for i in group for p in periods])
+def _is_whole_tree(unit) -> bool:
+    from fazhi.org.models import Unit
+
+    if unit.parent_id is not None:
+        return False
+    cached = getattr(unit, "_only_root", None)
+    if cached is None:
+        cached = not Unit.objects.filter(parent__isnull=True).exclude(pk=unit.pk).exists()
+        unit._only_root = cached
+    return cached
 
 
-def _aggregate(indicator: Indicator, period: Period):
-    condition = indicator.where(period)
+def _aggregate(indicator: Indicator, period: Period, condition: Q | None = None):
+    """The indicator's aggregate; `condition` replaces its filter when the part it shares
+    with the other figures of its model has gone into the query's WHERE."""
+    condition = indicator.where(period) if condition is None else condition
+    filter_ = condition if condition else None  # an empty Q: every row read counts
     if indicator.kind == "sum":
-        return Sum(indicator.sum_field, filter=condition)
-    return Count("pk", filter=condition)
+        return Sum(indicator.sum_field, filter=filter_)
+    return Count("pk", filter=filter_)
+
+
+def _conjuncts(condition: Q) -> list:
+    if condition.connector == Q.AND and not condition.negated:
+        return list(condition.children)
+    return [condition]
+
+
+def _common_bounds(parts: list[list]) -> Q:
+    """Range bounds every condition implies: if each requires `field >= d_i`, all of them
+    require `field >= min(d_i)` (and likewise `<=` with the max). A series of months thus reads
+    only the rows of the whole span, through the field's index."""
+    bounds = Q()
+    for lookup, pick in (("__gte", min), ("__lte", max)):
+        per_condition = [
+            {k: v for k, v in (c for c in children if isinstance(c, tuple)) if k.endswith(lookup)}
+            for children in parts
+        ]
+        for field in set(per_condition[0]).intersection(*per_condition[1:]):
+            bounds &= Q(**{field: pick(values[field] for values in per_condition)})
+    return bounds
+
+
+def _shared_conditions(conditions: list[Q]) -> tuple[Q, list[Q]]:
+    """Split the figures' conditions into what all of them require (read once, in the WHERE
+    clause, through the date indexes) and what each requires besides. With nothing shared,
+    the WHERE clause is their disjunction: still only rows some figure counts are read."""
+    parts = [_conjuncts(c) for c in conditions]
+    shared = [child for child in parts[0] if all(child in other for other in parts[1:])]
+    if not shared:
+        # Bounds every condition implies suffice to narrow the rows read; without any, the
+        # disjunction of the conditions does.
+        bounds = _common_bounds(parts)
+        return (bounds if bounds else reduce(operator.or_, conditions)), conditions
+    rest = [Q(*[child for child in children if child not in shared]) for children in parts]
+    return Q(*shared), rest
 
 
 def _value(indicator: Indicator, value):
@@ -263,70 +333,71 @@ def _value(indicator: Indicator, value):
     return value or 0
 
 
-def _with_ratios(needed: dict[str, Indicator], values: dict):
-    for indicator in needed.values():
-        if indicator.kind == "ratio":
-            values[indicator.key] = ratio(
-                values[indicator.numerator], values[indicator.denominator], indicator.scale
-            )
-    return values
-
-
 def compute_series(
     keys: list[str], *, unit, periods: list[Period], viewer
 ) -> dict[str, list[int | Decimal | None]]:
     """Each indicator's value in each period (e.g. the months of a year): one aggregate query
     per model for all periods."""
-    needed = _needed_parts(keys)
-    per_period: list[dict] = [{} for _ in periods]
-    for model, group in _by_model(needed.values()).items():
-        aggregates = {
-            f"v{n}_{m}": _aggregate(indicator, period)
-            for n, indicator in enumerate(group)
-            for m, period in enumerate(periods)
-        }
-        rows = _rows(model, unit, viewer).filter(_any_of(group, periods)).aggregate(**aggregates)
-        for n, indicator in enumerate(group):
-            for m in range(len(periods)):
-                per_period[m][indicator.key] = _value(indicator, rows[f"v{n}_{m}"])
-    for values in per_period:
-        _with_ratios(needed, values)
-    return {key: [values[key] for values in per_period] for key in keys}
+    values = compute_cells([(key, p) for key in keys for p in periods], unit=unit, viewer=viewer)
+    return {key: [values[key, p] for p in periods] for key in keys}
 
 
 def breakdown_by_unit(key: str, *, unit, period: Period, viewer) -> list[tuple]:
     """The indicator for each subordinate unit of `unit` the viewer may see, in tree order:
-    (unit, value). Units with nothing to count are left out. One grouped query per model: each
-    record is attributed to the child of `unit` whose path begins its unit's path."""
+    (unit, value). Units with nothing to count are left out. One query per model grouped by
+    the records' own unit; each unit is then attributed to the child of `unit` above it."""
+    from fazhi.indicators import freshness
+    from fazhi.org.models import Unit
+
+    parts = ("breakdown", key, unit.pk, freshness.scope_signature(viewer), period)
+    found = freshness.cached(
+        parts, lambda: _breakdown(key, unit=unit, period=period, viewer=viewer)
+    )
+    units = Unit.objects.in_bulk([pk for pk, _value in found])
+    return [(units[pk], value) for pk, value in found]
+
+
+def _breakdown(key: str, *, unit, period: Period, viewer) -> list[tuple[int, object]]:
     from fazhi.org.models import PATH_STEP, Unit
 
-    needed = _needed_parts([key])
-    by_child: dict[str, dict] = defaultdict(dict)
-    for model, group in _by_model(needed.values()).items():
-        path = f"{model.scope_unit_field}__path"
-        aggregates = {f"v{n}": _aggregate(i, period) for n, i in enumerate(group)}
-        rows = (
-            _rows(model, unit, viewer)
-            .filter(_any_of(group, [period]))
-            .exclude(**{path: unit.path})  # records of the unit itself belong to no child
-            .annotate(child=Substr(path, 1, len(unit.path) + PATH_STEP))
-            .values("child")
-            .annotate(**aggregates)
-            .order_by()
-        )
-        for row in rows:
+    indicators = {i.key: i for i in all_indicators()}
+    parts = list(dict.fromkeys(_parts(key, indicators)))
+    paths = dict(Unit.objects.filter(in_subtree("", unit)).values_list("pk", "path"))
+    child_length = len(unit.path) + PATH_STEP
+    values: dict[str, dict] = defaultdict(dict)  # child path → {(part, period): value}
+    by_model = defaultdict(list)
+    for part in parts:
+        by_model[indicators[part].model].append(indicators[part])
+    for model, group in by_model.items():
+        shared, rest = _shared_conditions([i.where(period) for i in group])
+        aggregates = {
+            f"v{n}": _aggregate(i, period, condition=c)
+            for n, (i, c) in enumerate(zip(group, rest, strict=True))
+        }
+        field = model.scope_unit_field
+        rows = _rows(model, unit, viewer).filter(shared).values(field).annotate(**aggregates)
+        for row in rows.order_by():
+            path = paths.get(row[field], "")
+            if len(path) < child_length:
+                continue  # a record of `unit` itself belongs to no child
+            cell = values[path[:child_length]]
             for n, indicator in enumerate(group):
-                by_child[row["child"]][indicator.key] = _value(indicator, row[f"v{n}"])
-    children = Unit.objects.visible_to(viewer).filter(parent=unit, path__in=list(by_child))
+                cell[indicator.key, period] = cell.get((indicator.key, period), 0) + _value(
+                    indicator, row[f"v{n}"]
+                )
     result = []
+    children = Unit.objects.visible_to(viewer).filter(parent=unit, path__in=list(values))
     for child in children.order_by("path"):
-        values = by_child[child.path]
-        for part in needed.values():  # a child with no rows of one model counts 0 there
-            if part.kind != "ratio":
-                values.setdefault(part.key, _value(part, None))
-        value = _with_ratios(needed, values)[key]
+        cell = values[child.path]
+        for part in parts:
+            cell.setdefault((part, period), _value(indicators[part], None))
+        indicator = indicators[key]
+        if indicator.kind == "ratio":
+            value = _ratio_of(indicator, period, cell, indicators)
+        else:
+            value = cell[key, period]
         if value:
-            result.append((child, value))
+            result.append((child.pk, value))
     return result
 
 

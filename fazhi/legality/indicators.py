@@ -170,6 +170,10 @@ def _record_lists():
     register_record_list(
         Filing, RecordList("legality/_filing_rows.html", selectors.filings_for, "legality.filings")
     )
+    register_record_list(  # each opinion links to its request: read them with it
+        OpinionItem,
+        RecordList(queryset=lambda viewer: OpinionItem.objects.select_related("request")),
+    )
 
 
 _record_lists()

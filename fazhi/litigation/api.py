@@ -207,7 +207,9 @@ class LawsuitViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         permission_classes=CHANGE,
     )
     def outcome(self, request, pk=None):
-        """The judgment or ruling served: the appeal clock (15 / 10 days) starts."""
+        """The judgment or ruling served: a defence clock still running ends; an appealable
+        outcome starts the appeal clock (15 / 10 days), a final one (second instance,
+        withdrawal allowed) none."""
         return self._step(request, OutcomeStepSerializer, services.lawsuit_outcome)
 
     @extend_schema(request=AppealStepSerializer, responses=LawsuitSerializer)

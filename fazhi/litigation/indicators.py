@@ -163,6 +163,9 @@ def _record_lists():
         Lawsuit,
         RecordList("litigation/_lawsuit_rows.html", selectors.lawsuits_for, "litigation.lawsuits"),
     )
+    register_record_list(  # each hearing is shown with its lawsuit
+        Hearing, RecordList(queryset=lambda viewer: Hearing.objects.select_related("lawsuit"))
+    )
 
 
 _record_lists()

@@ -88,6 +88,33 @@ COMPLAINT, DEFENCE, HEARING, OUTCOME, APPEAL, CLOSE = (
 )
 
 
+# --- which outcomes may be appealed --------------------------------------------------------
+
+# Of the rulings an outcome can be, only 不予立案 and 驳回起诉 may be appealed (行诉解释 (2018)
+# 第101条: rulings on 不予立案, 驳回起诉 and 管辖异议; the last is not an outcome of the suit).
+# 准许撤诉 takes effect when it is served.
+APPEALABLE_RULINGS = ("NOT_FILED", "SUIT_DISMISSED")
+
+
+def appeal_period(lawsuit: Lawsuit) -> str | None:
+    """The appeal period the lawsuit's outcome opens: "judgment" (15 days) or "ruling" (10
+    days) when it may be appealed (行政诉讼法 第85条: a first-instance judgment or an appealable
+    ruling), None when it took effect when served: any second-instance judgment or ruling
+    (第7条: two instances, the second final), a ruling allowing the withdrawal, or no outcome.
+
+    A retrial (行再) is tried under the procedure of the instance whose judgment it reopens (the
+    first instance's: appealable; the second instance's, or brought up by a higher court:
+    final; 民事诉讼法 (2017) 第207条, which administrative retrials follow). The lawsuit does not
+    record which, so a retrial keeps the first instance's appeal clock: a superfluous clock only
+    delays the closing until it runs out, a missing one could cost the defendant its appeal.
+    """
+    if not lawsuit.outcome or lawsuit.instance == "SECOND":
+        return None
+    if not lawsuit.is_ruling:
+        return "judgment"
+    return "ruling" if lawsuit.outcome in APPEALABLE_RULINGS else None
+
+
 def next_steps(lawsuit: Lawsuit) -> list[str]:
     """The steps the detail page offers for the lawsuit as it stands (the services refuse the
     others with their reason)."""
@@ -101,7 +128,7 @@ def next_steps(lawsuit: Lawsuit) -> list[str]:
             steps.append(DEFENCE)
         steps += [HEARING, OUTCOME]
     else:
-        if not lawsuit.appealed:
+        if not lawsuit.appealed and appeal_period(lawsuit):
             steps.append(APPEAL)
         steps.append(CLOSE)
     return steps

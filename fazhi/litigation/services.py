@@ -1,6 +1,7 @@
 """Writes of lawsuits: register and edit, the complaint copy (the 15-day defence clock), the
-defence, hearings, the outcome (the appeal clock: 15 days for a judgment, 10 for a ruling), the
-appeal and closing.
+defence, hearings, the outcome (it stops the defence clock; the appeal clock runs 15 days for an
+appealable judgment, 10 for an appealable ruling, none for a final outcome), the appeal and
+closing (not inside the appeal period unless appealed).
 
 Every write after registering names the version of the lawsuit its writer saw and is refused
 when someone saved the lawsuit since (fazhi.core.versioning); every step is refused, with its
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from fazhi.core.versioning import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
 from fazhi.litigation.models import Hearing, Lawsuit
-from fazhi.litigation.rules import case_number_problems, normalise_case_number
+from fazhi.litigation.rules import appeal_period, case_number_problems, normalise_case_number
 from fazhi.timelimits import services as deadlines
 from fazhi.timelimits.models import Deadline
 from fazhi.timelimits.selectors import deadlines_for, today
@@ -219,8 +220,10 @@ def hearing_record(
 def lawsuit_outcome(
     *, lawsuit: Lawsuit, version, outcome: str, served_on: date, user=None
 ) -> Lawsuit:
-    """The judgment or ruling served: the appeal period runs, 15 days for a judgment and 10
-    for a ruling (第85条)."""
+    """The judgment or ruling served. A defence clock still running ends (the court decided
+    without the defence). An appealable outcome starts the appeal period, 15 days for a
+    judgment and 10 for a ruling (第85条); a final one (second instance, withdrawal allowed)
+    starts none (`rules.appeal_period`)."""
     stored = _lock(lawsuit, version)
     _refuse_if_closed(stored)
     if stored.outcome:
@@ -235,18 +238,30 @@ def lawsuit_outcome(
             "served_on",
             _("The outcome is served after the last hearing (%(day)s).") % {"day": last},
         )
+    if stored.complaint_received_on and served_on < stored.complaint_received_on:
+        _refuse(
+            "served_on",
+            _(
+                "The outcome is served on or after the day the complaint copy was received "
+                "(%(day)s)."
+            )
+            % {"day": stored.complaint_received_on.isoformat()},
+        )
     _not_in_future(served_on, "served_on")
     stored.outcome, stored.outcome_served_on = outcome, served_on
     stored.full_clean()
     stored.save()
-    kind = "ruling" if stored.is_ruling else "judgment"
-    deadlines.deadline_open(
-        record=stored,
-        rule_code=APPEAL_RULES[kind],
-        start=served_on,
-        unit=stored.defendant,
-        user=user,
-    )
+    for clock in _open_clocks(stored, [DEFENCE_RULE]):
+        deadlines.deadline_complete(deadline=clock, on=served_on, user=user)
+    kind = appeal_period(stored)
+    if kind is not None:
+        deadlines.deadline_open(
+            record=stored,
+            rule_code=APPEAL_RULES[kind],
+            start=served_on,
+            unit=stored.defendant,
+            user=user,
+        )
     return stored
 
 
@@ -259,6 +274,8 @@ def lawsuit_appeal(*, lawsuit: Lawsuit, version, on: date, appellant: str, user=
         _refuse(None, _("Only a lawsuit with its judgment or ruling can be appealed."))
     if stored.appealed:
         _refuse(None, _("The appeal is recorded already."))
+    if appeal_period(stored) is None:
+        _refuse(None, _("This judgment or ruling is final and cannot be appealed."))
     if appellant not in Lawsuit.Appellant.values:
         _refuse("appellant", _("Choose who appealed."))
     if on < stored.outcome_served_on:
@@ -282,8 +299,10 @@ def lawsuit_appeal(*, lawsuit: Lawsuit, version, on: date, appellant: str, user=
 @transaction.atomic
 def lawsuit_close(*, lawsuit: Lawsuit, version, on: date, user=None) -> Lawsuit:
     """The lawsuit is over for the defendant (the outcome took effect, or the appeal went on as
-    a second-instance lawsuit). Clocks still running end: an appeal period that ran out
-    without an appeal ends on its last day."""
+    a second-instance lawsuit). An appealable outcome takes effect only when its appeal period
+    has run out (after its last day: an appeal posted on that day is in time), so without an
+    appeal the lawsuit is not closed before; a final outcome closes at once. Clocks still
+    running end: an appeal period that ran out without an appeal ends on its last day."""
     stored = _lock(lawsuit, version)
     if stored.closed_on:
         _refuse(None, _("This lawsuit is closed already."))
@@ -297,6 +316,16 @@ def lawsuit_close(*, lawsuit: Lawsuit, version, on: date, user=None) -> Lawsuit:
         _refuse("on", _("A lawsuit is closed on or after the day its outcome was served."))
     if stored.appealed_on and on < stored.appealed_on:
         _refuse("on", _("A lawsuit is closed on or after the day of the appeal."))
+    clock = appeal_clock(stored) if appeal_period(stored) and not stored.appealed else None
+    if clock is not None and on <= clock.due_date:
+        _refuse(
+            "on",
+            _(
+                "The appeal period runs until %(due)s: without an appeal the lawsuit is closed "
+                "only after that day."
+            )
+            % {"due": clock.due_date.isoformat()},
+        )
     _not_in_future(on, "on")
     stored.closed_on = on
     stored.full_clean()

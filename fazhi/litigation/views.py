@@ -26,9 +26,16 @@ from fazhi.timelimits.selectors import deadlines_for
 PAGE_SIZE = 30
 
 
+def _outcome_done(lawsuit) -> str:
+    if rules.appeal_period(lawsuit):
+        return _("Outcome recorded: the appeal period runs.")
+    return _("Outcome recorded: it is final and cannot be appealed.")
+
+
 class Step:
-    """One step of a lawsuit as a form on its page: what it is called, its form, the service
-    that records it and the permission it needs."""
+    """One step of a lawsuit as a form on its page: what it is called, what it says when done
+    (a text, or a function of the lawsuit the service returned), its form, the service that
+    records it and the permission it needs."""
 
     def __init__(self, key, title, button, done, form_class, service, permission):
         self.key, self.title, self.button, self.done = key, title, button, done
@@ -72,7 +79,7 @@ STEPS = {
             rules.OUTCOME,
             gettext_lazy("Judgment or ruling"),
             gettext_lazy("Record the outcome"),
-            gettext_lazy("Outcome recorded: the appeal period runs."),
+            _outcome_done,
             OutcomeForm,
             services.lawsuit_outcome,
             "litigation.change_lawsuit",
@@ -177,11 +184,12 @@ def _step(request, pk, key):
     form = step.form(lawsuit, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            step.service(lawsuit=lawsuit, user=request.user, **form.service_arguments())
+            result = step.service(lawsuit=lawsuit, user=request.user, **form.service_arguments())
         except ValidationError as error:
             put_errors(form, error)
         else:
-            messages.success(request, str(step.done))
+            done = step.done(result) if callable(step.done) else step.done
+            messages.success(request, str(done))
             return redirect(lawsuit)
     context = {"lawsuit": lawsuit, "step": step, "form": form}
     return render(request, "litigation/lawsuit_step.html", context)

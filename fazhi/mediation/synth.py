@@ -71,6 +71,7 @@ def synthesize_disputes(count: int, *, first_year: int = 2015, years: int = 10) 
                    '', '', CASE WHEN outcome >= 6 THEN 'PERFORMED' ELSE '' END, NULL, 1,
                    now(), now()
             FROM g, m
+            ORDER BY received  -- a ledger fills in date order: rows of a year lie together
             """  # noqa: S608
         cursor.execute(insert_disputes, [start + 1, start + count])
         cursor.execute(

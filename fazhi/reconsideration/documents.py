@@ -1,7 +1,8 @@
 """The documents of a reconsideration case, as DOCX in the GB/T 9704 style: the notice of
 acceptance (受理通知书), the decision not to accept (不予受理决定书) and the head and operative
-part of the reconsideration decision (行政复议决定书). The wording follows the law of the case:
-the 2023 revision from 2024-01-01, the 1999 law (2017 amendment) before."""
+part of the reconsideration decision (行政复议决定书), or, for a case concluded by mediation, of
+the mediation document (行政复议调解书, 2023 law 第73条). The wording follows the law of the
+case: the 2023 revision from 2024-01-01, the 1999 law (2017 amendment) before."""
 
 from datetime import timedelta
 
@@ -23,6 +24,7 @@ from fazhi.timelimits.selectors import deadlines_for
 ACCEPTANCE_NOTICE = "行政复议受理通知书"
 NOT_ACCEPTED_DECISION = "不予受理行政复议申请决定书"
 DECISION = "行政复议决定书"
+MEDIATION = "行政复议调解书"
 
 LAW = "《中华人民共和国行政复议法》"
 REGULATION = "《中华人民共和国行政复议法实施条例》"
@@ -40,6 +42,8 @@ DECISIONS = {
         D.CLAIM_REJECTED: (f"{LAW}第六十九条", "驳回申请人的行政复议请求。"),
         D.APPLICATION_REJECTED: (f"{LAW}第三十三条", "驳回申请人的行政复议申请。"),
         D.TERMINATED: (f"{LAW}第四十一条", "终止本案行政复议。"),
+        # Not a decision of the organ: the agreement of the parties, in a 调解书 (第73条).
+        D.MEDIATED: (f"{LAW}第七十三条", "经本机关主持调解，双方当事人自愿达成如下协议："),
     },
     Case.Law.LAW_1999: {
         D.UPHELD: (f"{LAW}第二十八条第一款第（一）项", "维持{act}。"),
@@ -68,14 +72,19 @@ def available(case: Case) -> list[tuple[str, str]]:
     if case.status == Case.Status.NOT_ACCEPTED:
         found.append(("not-accepted", NOT_ACCEPTED_DECISION))
     if case.status == Case.Status.DECIDED:
-        found.append(("decision", DECISION))
+        found.append(("decision", decision_title(case)))
     return found
+
+
+def decision_title(case: Case) -> str:
+    """行政复议调解书 for a case concluded by mediation, 行政复议决定书 otherwise."""
+    return MEDIATION if case.decision == Case.Decision.MEDIATED else DECISION
 
 
 def filename(case: Case, title: str) -> str:
     """行政复议决定书-游府复决〔2019〕1号.docx, or the case's applicants and day received when
     the document has no number."""
-    if title == DECISION and case.decision_number:
+    if title in (DECISION, MEDIATION) and case.decision_number:
         name = case.decision_number
     else:
         name = f"{case.applicants[:20]}-{case.received_on:%Y%m%d}"
@@ -164,9 +173,12 @@ def not_accepted_decision(case: Case) -> Document:
 
 def decision_document(case: Case) -> Document:
     """The head (number, parties, the course of the case) and the operative part; the facts
-    and reasons in between are the case handler's to write."""
+    and reasons in between are the case handler's to write. A case concluded by mediation gets
+    its mediation document instead (`mediation_document`)."""
     if case.status != Case.Status.DECIDED:
         raise ValidationError("案件尚未作出行政复议决定。", code="not_decided")
+    if case.decision == Case.Decision.MEDIATED:
+        return mediation_document(case)
     basis, words = DECISIONS[case.law][case.decision]
     doc = new_document()
     add_title(doc, DECISION)
@@ -184,6 +196,31 @@ def decision_document(case: Case) -> Document:
     if case.decision != Case.Decision.TERMINATED:
         add_paragraph(doc, APPEAL)
     _last_paragraph(doc, "本决定书自送达之日起发生法律效力。")
+    add_signature(doc, issuing_organ(case), case.decided_on)
+    return doc
+
+
+def mediation_document(case: Case) -> Document:
+    """行政复议调解书 (2023 law 第73条): the head as in a decision, then the agreement the
+    parties reached, for the case handler to write; it takes effect once every party signed
+    or sealed it and the organ sealed it, so it names no appeal."""
+    basis, words = DECISIONS[case.law][Case.Decision.MEDIATED]
+    doc = new_document()
+    add_title(doc, MEDIATION)
+    _number_line(doc, case.decision_number)
+    _parties(doc, case)
+    add_paragraph(doc, _course(case))
+    add_paragraph(
+        doc,
+        "（申请人的请求和理由、被申请人的答复意见，由承办人在此处补充。）",
+        font="楷体",
+    )
+    add_paragraph(doc, words)
+    add_paragraph(doc, "（调解协议的内容，由承办人在此处逐项写明。）", font="楷体")
+    _last_paragraph(
+        doc,
+        f"根据{basis}的规定，本调解书经各方当事人签字或者签章，并加盖本机关印章，即具有法律效力。",
+    )
     add_signature(doc, issuing_organ(case), case.decided_on)
     return doc
 
@@ -207,7 +244,8 @@ def _course(case: Case) -> str:
     suspensions, extensions = decision_clock_events(deadlines_for(case))
     for suspension in suspensions:
         text = f"因{suspension.ground.rstrip('。')}，本案于{chinese_date(suspension.start)}中止审理"
-        if suspension.end:
+        # A suspension that lasted until the decision (a termination) never resumed.
+        if suspension.end and suspension.end < case.decided_on:
             text += f"，自{chinese_date(suspension.end + timedelta(days=1))}起恢复审理"
         parts.append(text + "。")
     for extension in extensions:

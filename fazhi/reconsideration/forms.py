@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from fazhi.core.forms import StyledForm, put_errors  # noqa: F401 - put_errors for views
 from fazhi.org.models import Unit
 from fazhi.reconsideration.models import Case
-from fazhi.timelimits.selectors import today
+from fazhi.reconsideration.selectors import deemed_accepted_since
+from fazhi.timelimits.selectors import deadlines_for, today
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Who can be a respondent: the district's organs and township governments.
@@ -98,6 +99,11 @@ class AcceptForm(DatedStepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["on"].label = _("Accepted on")
+        # Once the review period has passed with no decision, the law accepted the application
+        # on a day of its own: offer that day (a later one is refused).
+        deemed = deemed_accepted_since(self.case, list(deadlines_for(self.case)))
+        if deemed is not None:
+            self.fields["on"].initial = deemed
         if self.case.law != Case.Law.LAW_2023:
             # The simplified procedure came with the 2023 revision.
             self.fields["procedure"].choices = [

@@ -30,6 +30,7 @@ DECISION_LABELS = {
     Case.Decision.CLAIM_REJECTED: "驳回行政复议请求",
     Case.Decision.APPLICATION_REJECTED: "受理后驳回申请",
     Case.Decision.TERMINATED: "终止",
+    Case.Decision.MEDIATED: "调解结案",
 }
 # Every value has its label, or the module does not load (a new choice cannot go missing).
 for _labels, _enum in [

@@ -43,6 +43,8 @@ class Case(TrackedRecord):
         APPLICATION_REJECTED = "APPLICATION_REJECTED", _("Application rejected after acceptance")
         # Not "Terminated": mediation's msgid of that name means 终止调解.
         TERMINATED = "TERMINATED", _("Reconsideration terminated")
+        # 2023 law 第73条: the parties' agreement, in a mediation document (调解书).
+        MEDIATED = "MEDIATED", _("Concluded by mediation")
 
     # The decisions each version of the law provides for (TIME-LIMITS.md).
     DECISIONS = {
@@ -56,6 +58,7 @@ class Case(TrackedRecord):
             Decision.CLAIM_REJECTED,
             Decision.APPLICATION_REJECTED,
             Decision.TERMINATED,
+            Decision.MEDIATED,
         ],
         Law.LAW_1999: [
             Decision.UPHELD,
@@ -67,7 +70,8 @@ class Case(TrackedRecord):
             Decision.TERMINATED,
         ],
     }
-    # Decisions that find the act wrong: the numerator of the correction rate (纠错率).
+    # Decisions that find the act wrong: the numerator of the correction rate (纠错率). Not a
+    # mediated case: an agreement of the parties finds nothing.
     CORRECTING = (
         Decision.REVOKED,
         Decision.CHANGED,

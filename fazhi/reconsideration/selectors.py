@@ -11,7 +11,11 @@ from fazhi.org.models import Unit
 from fazhi.org.scope import get_visible_or_404
 from fazhi.reconsideration.filters import CaseFilter
 from fazhi.reconsideration.models import Case
-from fazhi.reconsideration.services import ACCEPTANCE_CLOCK, DECISION_CLOCKS
+from fazhi.reconsideration.services import (
+    ACCEPTANCE_CLOCK,
+    DECISION_CLOCKS,
+    deemed_acceptance_day,
+)
 from fazhi.timelimits.selectors import today
 
 
@@ -35,15 +39,16 @@ def _running(clocks, codes):
 
 
 def deemed_accepted_since(case: Case, clocks, on: date | None = None) -> date | None:
-    """Under the 2023 law (第30条第3款) an application not refused within the review period
-    counts as accepted from the period's end: that day, when it has passed with no decision on
-    acceptance; None otherwise (and always under the 1999 law)."""
-    if case.law != Case.Law.LAW_2023 or case.status != Case.Status.RECEIVED:
+    """The day an application not refused within the review period counts as accepted, once
+    that period has passed with no decision on acceptance; None otherwise. Under the 2023 law
+    (第30条第3款) the period's last day, under the 1999 law (第17条第2款) the day received
+    (services.deemed_acceptance_day)."""
+    if case.status != Case.Status.RECEIVED:
         return None
     clock = _running(clocks, [ACCEPTANCE_CLOCK])
     if clock is None or clock.due_date >= (on or today()):
         return None
-    return clock.due_date
+    return deemed_acceptance_day(case, clock)
 
 
 @dataclass(frozen=True)

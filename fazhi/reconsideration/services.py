@@ -4,7 +4,7 @@ version of the law in force on the day the application was received; every write
 version of the case its author saw and is refused (StaleEdit) if someone saved it since."""
 
 from contextlib import suppress
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from fazhi.core.versioning import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
 from fazhi.reconsideration.models import Case
 from fazhi.timelimits import services as deadlines
-from fazhi.timelimits.models import Deadline
-from fazhi.timelimits.selectors import RuleNotFound, deadlines_for
+from fazhi.timelimits.models import Deadline, Extension, Suspension
+from fazhi.timelimits.selectors import RuleNotFound, deadlines_for, today
 
 ACCEPTANCE_CLOCK = "reconsideration.acceptance"
 SUPPLEMENT_CLOCK = "reconsideration.supplement"
@@ -80,6 +80,22 @@ def _decision_clock_or_refuse(case: Case) -> Deadline:
     return clock
 
 
+def deemed_acceptance_day(case: Case, review: Deadline) -> date:
+    """The day an application counts as accepted when its review period (`review`, the running
+    acceptance clock) ends with no decision on acceptance. The 2023 law (第30条第3款): "审查期限
+    届满之日起视为受理", the period's last day. The 1999 law (第17条第2款): an application not
+    refused "自行政复议机关负责法制工作的机构收到之日起即为受理", the day received (after
+    supplements, the day they arrived: the day the review clock started)."""
+    if case.law == Case.Law.LAW_2023:
+        return review.due_date
+    return review.start_date
+
+
+def _running_review(case: Case) -> Deadline | None:
+    clocks = _running(case, [ACCEPTANCE_CLOCK])
+    return clocks[0] if clocks else None
+
+
 def _lock(case: Case, version) -> Case:
     return lock_for_edit(Case, case.pk, version)
 
@@ -92,6 +108,39 @@ def _refuse_unless(stored: Case, *statuses, message: str) -> None:
 def _not_before(day: date, earliest: date | None, field: str, message: str) -> None:
     if earliest is not None and day < earliest:
         raise ValidationError({field: message})
+
+
+def _not_in_future(day: date, field: str) -> None:
+    """Every step records what happened: never a day after today."""
+    if day > today():
+        raise ValidationError({field: _("A day in the future cannot be recorded.")})
+
+
+def _refuse_while_suspended(stored: Case, message: str) -> None:
+    clock = running_decision_clock(stored)
+    if clock is not None and clock.suspended_since is not None:
+        raise ValidationError(message, code="suspended")
+
+
+def _last_step(stored: Case) -> date:
+    """The day of the latest step recorded on the case: its dates, and the suspensions (begun,
+    and resumed the day after the last suspended day) and extensions of its decision period."""
+    days = [
+        stored.received_on,
+        stored.supplement_requested_on,
+        stored.supplement_received_on,
+        stored.accepted_on,
+        stored.copy_sent_on,
+        stored.reply_received_on,
+        stored.hearing_held_on,
+    ]
+    clocks = deadlines_for(stored).filter(rule__code__in=DECISION_CLOCKS)
+    for suspension in Suspension.objects.filter(deadline__in=clocks):
+        days.append(suspension.start)
+        if suspension.end is not None:
+            days.append(suspension.end + timedelta(days=1))
+    days += Extension.objects.filter(deadline__in=clocks).values_list("approved_on", flat=True)
+    return max(d for d in days if d)
 
 
 def _save(stored: Case) -> Case:
@@ -112,6 +161,7 @@ def case_register(
     unknown = set(fields) - set(DESCRIPTIVE_FIELDS)
     if unknown:
         raise TypeError(f"not descriptive fields of a case: {sorted(unknown)}")
+    _not_in_future(received_on, "received_on")
     case = Case(
         respondent=respondent,
         applicants=applicants,
@@ -165,6 +215,7 @@ def case_request_supplement(*, case: Case, version, on: date, user=None) -> Case
         "on",
         _("Supplements are requested on or after the day the application was received."),
     )
+    _not_in_future(on, "on")
     stored.status = Case.Status.AWAITING_SUPPLEMENT
     stored.supplement_requested_on, stored.supplement_received_on = on, None
     _save(stored)
@@ -190,6 +241,7 @@ def case_supplement_received(*, case: Case, version, on: date, user=None) -> Cas
         "on",
         _("Supplements arrive on or after the day they were requested."),
     )
+    _not_in_future(on, "on")
     stored.status, stored.supplement_received_on = Case.Status.RECEIVED, on
     _save(stored)
     _complete(stored, [SUPPLEMENT_CLOCK], on, user)
@@ -205,10 +257,28 @@ def case_supplement_received(*, case: Case, version, on: date, user=None) -> Cas
 def case_accept(
     *, case: Case, version, on: date, procedure: str = Case.Procedure.ORDINARY, user=None
 ) -> Case:
+    """Accept the application: the copy and decision clocks start on the day of acceptance.
+    Once the review period has ended with no decision, the law has already accepted the
+    application (see `deemed_acceptance_day`): a later day is refused, so that the decision
+    period runs from the day the law says, not from the day a clerk got to it."""
     stored = _lock(case, version)
     _refuse_unless(
         stored, Case.Status.RECEIVED, message=_("Only a case just received can be accepted.")
     )
+    _not_in_future(on, "on")
+    review = _running_review(stored)
+    if review is not None and on > review.due_date:
+        deemed = deemed_acceptance_day(stored, review)
+        if on > deemed:
+            raise ValidationError(
+                {
+                    "on": _(
+                        "The application counted as accepted on %(day)s: record the acceptance "
+                        "on that day."
+                    )
+                    % {"day": deemed}
+                }
+            )
     if procedure not in Case.Procedure.values:
         raise ValidationError({"procedure": _("Choose the ordinary or the simplified procedure.")})
     if procedure == Case.Procedure.SIMPLIFIED and stored.law != Case.Law.LAW_2023:
@@ -232,6 +302,7 @@ def case_not_accept(*, case: Case, version, on: date, user=None) -> Case:
     _not_before(
         on, stored.received_on, "on", _("A case is refused on or after the day it was received.")
     )
+    _not_in_future(on, "on")
     stored.status, stored.not_accepted_on = Case.Status.NOT_ACCEPTED, on
     _save(stored)
     _complete(stored, [ACCEPTANCE_CLOCK], on, user)
@@ -264,6 +335,7 @@ def case_copy_sent(*, case: Case, version, on: date, user=None) -> Case:
         "on",
         _("The copy of the application is sent on or after the day of acceptance."),
     )
+    _not_in_future(on, "on")
     stored.copy_sent_on = on
     _save(stored)
     _complete(stored, [COPY_CLOCKS[stored.procedure]], on, user)
@@ -285,6 +357,7 @@ def case_reply_received(*, case: Case, version, on: date, user=None) -> Case:
         "on",
         _("The respondent replies on or after the day the copy was sent."),
     )
+    _not_in_future(on, "on")
     stored.reply_received_on = on
     _save(stored)
     _complete(stored, [REPLY_CLOCKS[stored.procedure]], on, user)
@@ -298,20 +371,33 @@ def case_hearing(*, case: Case, version, on: date, user=None) -> Case:
     _not_before(
         on, stored.accepted_on, "on", _("A hearing is held on or after the day of acceptance.")
     )
+    _not_in_future(on, "on")
     stored.hearing_held_on = on
     return _save(stored)
 
 
 @transaction.atomic
 def case_suspend(*, case: Case, version, start: date, ground: str, user=None) -> Case:
-    """Suspend the case (中止, one of the statutory grounds): the decision period stops."""
+    """Suspend the case (中止, one of the statutory grounds): the decision period stops. It
+    stops a period still running: a suspension from after the due date would revive a period
+    that already ran out."""
     stored = _lock(case, version)
     _refuse_unless_accepted(stored)
     if not ground.strip():
         raise ValidationError({"ground": _("State the ground of the suspension.")})
-    deadlines.deadline_suspend(
-        deadline=_decision_clock_or_refuse(stored), start=start, ground=ground.strip(), user=user
-    )
+    _not_in_future(start, "start")
+    clock = _decision_clock_or_refuse(stored)
+    if clock.suspended_since is None and start > clock.due_date:
+        raise ValidationError(
+            {
+                "start": _(
+                    "The decision period ran out on %(due)s: a suspension cannot start after "
+                    "that day."
+                )
+                % {"due": clock.due_date}
+            }
+        )
+    deadlines.deadline_suspend(deadline=clock, start=start, ground=ground.strip(), user=user)
     return _save(stored)  # the new version: a page showing "suspend" is now out of date
 
 
@@ -320,6 +406,7 @@ def case_resume(*, case: Case, version, last_suspended_day: date, user=None) -> 
     """The ground of the suspension is gone: the decision period runs again from the next day."""
     stored = _lock(case, version)
     _refuse_unless_accepted(stored)
+    _not_in_future(last_suspended_day, "last_suspended_day")
     deadlines.deadline_resume(
         deadline=_decision_clock_or_refuse(stored),
         last_suspended_day=last_suspended_day,
@@ -341,7 +428,9 @@ def case_extend(
 ) -> Deadline:
     """Extend the decision period, approved by the head of the reconsideration body. The
     time-limit engine refuses a total beyond the rule's maximum (30 days, however many
-    extensions) and any extension of the simplified procedure's period (its rule allows none)."""
+    extensions) and any extension of the simplified procedure's period (its rule allows none).
+    The approval extends a period still running: approved after the (current) due date, it
+    would quietly revive one that already ran out."""
     stored = _lock(case, version)
     _refuse_unless_accepted(stored)
     if not isinstance(days, int) or days < 1:
@@ -354,10 +443,21 @@ def case_extend(
         "approved_on",
         _("An extension is approved on or after the day of acceptance."),
     )
+    _not_in_future(approved_on, "approved_on")
     clock = _decision_clock_or_refuse(stored)
     if clock.suspended_since:
         # While it stands still the period has no due date to extend from.
         raise ValidationError(_("Resume the case before extending its decision period."))
+    if approved_on > clock.due_date:
+        raise ValidationError(
+            {
+                "approved_on": _(
+                    "The decision period ran out on %(due)s: an extension approved after that "
+                    "day cannot extend it."
+                )
+                % {"due": clock.due_date}
+            }
+        )
     clock = deadlines.deadline_extend(
         deadline=clock,
         days=days,
@@ -377,6 +477,10 @@ def case_extend(
 def case_decide(
     *, case: Case, version, decision: str, on: date, number: str = "", user=None
 ) -> Case:
+    """Decide the case, on or after the last step recorded on it. A suspended case is resumed
+    first; only termination may end it while suspended (2023 law 第41条, e.g. the heirs give
+    up, or the ground of the suspension lasts 60 days): the suspension then lasts until the
+    day of the termination."""
     stored = _lock(case, version)
     _refuse_unless(stored, Case.Status.ACCEPTED, message=_("Only an accepted case can be decided."))
     allowed = Case.DECISIONS[stored.law]
@@ -391,15 +495,25 @@ def case_decide(
     _not_before(
         on, stored.accepted_on, "on", _("A case is decided on or after the day it was accepted.")
     )
-    last_step = max(
-        d for d in (stored.copy_sent_on, stored.hearing_held_on, stored.accepted_on) if d
-    )
+    _not_in_future(on, "on")
+    if decision != Case.Decision.TERMINATED:
+        _refuse_while_suspended(
+            stored,
+            _("Resume the case before deciding it: while suspended it can only be terminated."),
+        )
     _not_before(
-        on, last_step, "on", _("A case is decided on or after the last step recorded on it.")
+        on,
+        _last_step(stored),
+        "on",
+        _("A case is decided on or after the last step recorded on it."),
     )
     stored.status, stored.decision, stored.decided_on = Case.Status.DECIDED, decision, on
     stored.decision_number = number.strip()
     _save(stored)
+    suspended = running_decision_clock(stored)
+    if suspended is not None and suspended.suspended_since is not None:
+        # Terminated while suspended: the suspension ends with the case, never left open.
+        deadlines.deadline_resume(deadline=suspended, last_suspended_day=on, user=user)
     # Whatever still runs (copy, reply, decision) ends with the decision.
     for clock in deadlines_for(stored).filter(completed_on__isnull=True):
         deadlines.deadline_complete(deadline=clock, on=on, user=user)

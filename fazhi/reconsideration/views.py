@@ -229,6 +229,8 @@ def case_document(request, pk, kind):
         raise Http404
     case = selectors.get_case_for_user(request.user, pk)
     build, title = DOCUMENTS[kind]
+    if kind == "decision":
+        title = documents.decision_title(case)  # a mediated case's is its 调解书
     try:
         document = build(case)
     except ValidationError as error:

@@ -315,11 +315,59 @@ def test_closing_after_an_unappealed_ruling_ends_the_appeal_period_on_its_last_d
     client = login("fuyi")
     lawsuit = lawsuits["market_suit"]
     post_step(client, "complaint", lawsuit, on="2019-04-03")  # no defence was ever submitted
-    post_step(client, "outcome", lawsuit, outcome="WITHDRAWAL_ALLOWED", served_on="2019-05-06")
-    post_step(client, "close", lawsuit, on="2019-06-03")
+    post_step(client, "outcome", lawsuit, outcome="SUIT_DISMISSED", served_on="2019-05-06")
+    assert post_step(client, "close", lawsuit, on="2019-06-03").status_code == 302
     clocks = {d.rule.code: d for d in Deadline.objects.filter(object_id=lawsuit.pk)}
     assert clocks["litigation.appeal_ruling"].completed_on == date(2019, 5, 16)  # ran out
-    assert clocks["litigation.defence"].completed_on == date(2019, 6, 3)
+    assert clocks["litigation.defence"].completed_on == date(2019, 5, 6)  # ended by the ruling
+
+
+def test_a_final_outcome_offers_no_appeal_and_says_so(lawsuits, login):
+    client = login("fuyi")
+    second = services.lawsuit_register(
+        defendant=lawsuits["market"],
+        court="四川省绵阳市中级人民法院",
+        case_number="（2019）川07行终41号",
+        instance="SECOND",
+        plaintiffs="孙某某",
+        cause="行政处罚",
+        filed_on=date(2019, 4, 1),
+    )
+    response = post_step(client, "outcome", second, outcome="REVOKED", served_on="2019-05-06")
+    assert response.status_code == 302
+    page = client.get(response.url)
+    assert shown(page, "Outcome recorded: it is final and cannot be appealed.")
+    assert not shown(page, "Outcome recorded: the appeal period runs.")
+    assert 'data-testid="step-appeal"' not in page.text and 'data-testid="step-close"' in page.text
+    assert "第85条" not in page.text  # no appeal clock
+    refused = post_step(client, "appeal", second, on="2019-05-08", appellant="PLAINTIFF")
+    assert shown(refused, "This judgment or ruling is final and cannot be appealed.")
+    # …and it closes on the day it was served
+    assert post_step(client, "close", second, on="2019-05-06").status_code == 302
+    second.refresh_from_db()
+    assert second.stage == Lawsuit.Stage.CLOSED and not second.appealed
+
+
+def test_closing_inside_the_appeal_period_is_refused_with_its_last_day(lawsuits, login):
+    client = login("fuyi")
+    lawsuit = lawsuits["market_suit"]
+    response = post_step(
+        client, "outcome", lawsuit, outcome="CLAIM_REJECTED", served_on="2019-08-01"
+    )
+    page = client.get(response.url)
+    assert shown(page, "Outcome recorded: the appeal period runs.")
+    refused = post_step(client, "close", lawsuit, on="2019-08-02")
+    assert refused.status_code == 200
+    message = (
+        "The appeal period runs until %(due)s: without an appeal the lawsuit is closed only "
+        "after that day."
+    )
+    assert shown(refused, message, due="2019-08-16")
+    assert refused.context["form"].errors["on"] == [translated(message) % {"due": "2019-08-16"}]
+    lawsuit.refresh_from_db()
+    assert lawsuit.closed_on is None
+    clock = Deadline.objects.get(object_id=lawsuit.pk, rule__code="litigation.appeal_judgment")
+    assert clock.completed_on is None
 
 
 def _decided(lawsuit, served_on=date(2019, 5, 6), outcome="CLAIM_REJECTED"):
@@ -595,6 +643,51 @@ def test_the_list_runs_at_most_10_queries(spread, login, username):
     assert response.status_code == 200
     statements = page_statements(captured)
     assert len(statements) <= 10, statements
+
+
+@pytest.fixture
+def many(lawsuits):
+    """Thirty-two lawsuits against the market regulator (the liaison's department) and four
+    against the finance bureau, in every stage, with hearings, outcomes and clocks."""
+    sue = lawsuits["sue"]
+    for n in range(36):
+        defendant = lawsuits["market"] if n < 32 else lawsuits["finance"]
+        lawsuit = sue(defendant, f"（2019）川0704行初{100 + n}号", date(2019, 3, 1))
+        if n % 4 == 0:
+            continue  # awaiting hearing
+        lawsuit = services.lawsuit_complaint_received(
+            lawsuit=lawsuit, version=lawsuit.version, on=date(2019, 3, 4)
+        )
+        services.hearing_record(
+            lawsuit=lawsuit,
+            version=lawsuit.version,
+            held_on=date(2019, 4, 10),
+            appearance="HEAD",
+            official_name="李某",
+            official_post="局长",
+        )
+        lawsuit.refresh_from_db()
+        if n % 4 == 1:
+            continue  # awaiting judgment
+        lawsuit = _decided(lawsuit, outcome="REVOKED" if n % 4 == 2 else "SUIT_DISMISSED")
+        if n % 4 == 3:
+            services.lawsuit_close(lawsuit=lawsuit, version=lawsuit.version, on=date(2019, 6, 3))
+    return lawsuits
+
+
+@pytest.mark.parametrize(("username", "visible"), [("leader", 38), ("liaison", 33)])
+def test_the_list_runs_at_most_12_queries_with_more_than_30_lawsuits(
+    many, login, username, visible
+):
+    client = login(username)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("litigation:lawsuit_list"))
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == visible
+    assert len(response.context["page"].object_list) == 30
+    # The session's own statements run once a minute at most; count them as if they ran now.
+    statements = [q["sql"] for q in captured if "SAVEPOINT" not in q["sql"]]
+    assert len(page_statements(captured)) + 2 <= 12, statements
 
 
 @pytest.mark.parametrize(

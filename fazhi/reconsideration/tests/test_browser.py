@@ -23,8 +23,11 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts"
 def test_fuyi_registers_accepts_decides_and_downloads_the_decision(recon, page):
     SCREENSHOTS.mkdir(exist_ok=True)
     today = timezone.localdate()
-    calendar_year_create(year=today.year)  # a year not yet in chinese-calendar: weekdays only
-    received = min(today, date(today.year, 6, 1))  # this year; every clock ends within it
+    for year in (today.year - 1, today.year):  # years not yet in chinese-calendar: weekdays
+        calendar_year_create(year=year)
+    # No step may be dated in the future: received at least 20 days ago, so that the decision
+    # (20 days later) is not; by 1 June at the latest, so that every clock ends this year.
+    received = min(today - timedelta(days=20), date(today.year, 6, 1))
     accepted, decided = received + timedelta(days=1), received + timedelta(days=20)
 
     log_in(page, "fuyi")

@@ -108,3 +108,61 @@ def test_the_acceptance_notice_and_the_refusal(recon):
         documents.decision_document(refused)
     with pytest.raises(ValidationError):
         documents.acceptance_notice(refused)
+
+
+def test_a_case_terminated_while_suspended_says_so_and_never_that_it_resumed(recon):
+    case = accept(register(recon["market"], date(2024, 5, 6)), date(2024, 5, 8))
+    case = services.case_suspend(
+        case=case, version=case.version, start=date(2024, 6, 3), ground="申请人死亡"
+    )
+    case = services.case_decide(
+        case=case, version=case.version, decision="TERMINATED", on=date(2024, 8, 5)
+    )
+    text = text_of(documents.decision_document(case))
+    assert "因申请人死亡，本案于2024年6月3日中止审理。" in text
+    assert "恢复审理" not in text
+    assert "终止本案行政复议。" in text
+
+
+def test_a_resumed_suspension_is_told_with_the_day_the_case_resumed(recon):
+    case = accept(register(recon["market"], date(2024, 5, 6)), date(2024, 5, 8))
+    case = services.case_suspend(
+        case=case, version=case.version, start=date(2024, 6, 3), ground="申请人死亡"
+    )
+    case = services.case_resume(
+        case=case, version=case.version, last_suspended_day=date(2024, 6, 12)
+    )
+    case = services.case_decide(
+        case=case, version=case.version, decision="UPHELD", on=date(2024, 7, 1)
+    )
+    text = text_of(documents.decision_document(case))
+    assert "本案于2024年6月3日中止审理，自2024年6月13日起恢复审理。" in text
+
+
+def test_a_mediated_case_gets_a_mediation_agreement_under_article_73(recon, login):
+    case = accept(register(recon["market"], date(2024, 5, 6), applicants="李某"), date(2024, 5, 8))
+    case = services.case_decide(
+        case=case,
+        version=case.version,
+        decision="MEDIATED",
+        on=date(2024, 6, 3),
+        number="游府复调〔2024〕1号",
+    )
+    assert documents.available(case) == [
+        ("acceptance-notice", documents.ACCEPTANCE_NOTICE),
+        ("decision", documents.MEDIATION),
+    ]
+    response = login("fuyi").get(
+        reverse("reconsideration:case_document", args=[case.pk, "decision"])
+    )
+    assert (
+        "%E8%A1%8C%E6%94%BF%E5%A4%8D%E8%AE%AE%E8%B0%83%E8%A7%A3%E4%B9%A6"
+        in (response["Content-Disposition"])
+    )  # 行政复议调解书, quoted
+    text = text_of(Document(BytesIO(response.content)))
+    lines = text.splitlines()
+    assert lines[0] == "行政复议调解书" and "游府复调〔2024〕1号" in lines[1]
+    assert "《中华人民共和国行政复议法》第七十三条" in text
+    assert "自愿达成" in text and "即具有法律效力" in text
+    assert "本机关决定" not in text and "提起行政诉讼" not in text
+    assert lines[-2:] == ["绵阳市游仙区人民政府", "2024年6月3日"]

@@ -2,10 +2,12 @@
 on the page, steps refused with their reasons, stale edits refused, filters and the export."""
 
 from datetime import date
+from html import escape
 from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from fazhi.reconsideration import services
@@ -196,7 +198,7 @@ def test_registering_outside_the_scope_or_with_an_act_after_the_application_is_r
 
 def test_a_2019_and_a_2024_case_show_their_own_law_clocks_and_decisions(recon, login):
     old = accept(register(recon["market"], date(2019, 5, 6)), date(2019, 5, 8))
-    new = accept(register(recon["market"], date(2024, 5, 6)), date(2024, 5, 21))
+    new = accept(register(recon["market"], date(2024, 5, 14)), date(2024, 5, 21))
     client = login("fuyi")
     old_page = client.get(old.get_absolute_url()).text
     new_page = client.get(new.get_absolute_url()).text
@@ -387,16 +389,46 @@ def test_edit_refuses_a_lawsuit_on_a_pending_case(cases, login):
     assert not Case.objects.get(pk=case.pk).lawsuit_followed
 
 
-def test_silence_is_shown_as_acceptance_under_the_2023_law(recon, login):
+def test_silence_is_shown_as_acceptance_under_either_law(recon, login):
     new = register(recon["market"], date(2024, 5, 6))
     old = register(recon["market"], date(2019, 5, 6))
     client = login("fuyi")
+    headline = "No decision within the acceptance period: the application counts as accepted."
     page = client.get(new.get_absolute_url())
     assert 'data-testid="deemed-accepted"' in page.text and "2024-05-11" in page.text
-    assert shown(
-        page, "No decision within the acceptance period: the application counts as accepted."
-    )
-    assert 'data-testid="deemed-accepted"' not in client.get(old.get_absolute_url()).text
+    assert shown(page, headline)
+    # The 1999 law (第17条第2款): accepted from the day received.
+    page = client.get(old.get_absolute_url())
+    notice = page.text.split('data-testid="deemed-accepted"')[1].split("</div>\n</div>")[0]
+    assert shown(page, headline) and "2019-05-06" in notice and "17" in notice
+    accepted = accept(register(recon["market"], date(2019, 5, 6)), date(2019, 5, 8))
+    assert 'data-testid="deemed-accepted"' not in client.get(accepted.get_absolute_url()).text
+
+
+def test_the_accept_form_offers_the_deemed_day_once_the_review_period_is_over(recon, login):
+    client = login("fuyi")
+    for received, deemed in [(date(2024, 5, 6), "2024-05-11"), (date(2019, 5, 6), "2019-05-06")]:
+        case = register(recon["market"], received)
+        for url in (
+            case.get_absolute_url(),
+            reverse("reconsideration:case_step", args=[case.pk, "accept"]),
+        ):
+            page = client.get(url)
+            assert f'name="accept-on" value="{deemed}"' in page.text, url
+        # A later day is refused with the day to record, and nothing changes.
+        response = client.post(
+            reverse("reconsideration:case_step", args=[case.pk, "accept"]),
+            {
+                "accept-version": case.version,
+                "accept-on": "2024-06-03",
+                "accept-procedure": "ORDINARY",
+            },
+        )
+        refusal = gettext(
+            "The application counted as accepted on %(day)s: record the acceptance on that day."
+        )
+        assert response.status_code == 200 and escape(refusal % {"day": deemed}) in response.text
+        assert Case.objects.get(pk=case.pk).status == "RECEIVED"
 
 
 def test_list_filters_search_and_export(cases, recon, login):

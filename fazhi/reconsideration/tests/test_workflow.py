@@ -1,14 +1,16 @@
 """The steps of a case through the services: supplements, copy and reply, hearing, suspension
 and extension arithmetic, the law of the day received, invalid steps and stale versions."""
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from fazhi.reconsideration import selectors, services
 from fazhi.reconsideration.models import Case
-from fazhi.timelimits.selectors import deadlines_for
+from fazhi.timelimits.models import Suspension
+from fazhi.timelimits.selectors import deadlines_for, today
 
 from .conftest import accept, register
 
@@ -65,16 +67,18 @@ def test_supplement_steps_out_of_order_are_refused(recon):
         services.case_supplement_received(case=case, version=case.version, on=date(2024, 5, 7))
 
 
-def _any(english: str) -> str:
-    """A match for the message in English or in any translation (the ValidationError's text)."""
+def _any(english: str, **params) -> str:
+    """A match for the message in English or in any translation (the ValidationError's text),
+    with its %(placeholders)s filled from `params`."""
     from django.utils.translation import gettext
 
-    return "|".join({english, gettext(english)} - {""})
+    messages = {english, gettext(english)} - {""}
+    return "|".join(re.escape(m % params if params else m) for m in messages)
 
 
 def test_the_copy_starts_the_reply_period_of_the_law_of_the_day_received(recon):
     old = accept(register(recon["market"], date(2019, 5, 6)), date(2019, 5, 8))
-    new = accept(register(recon["market"], date(2024, 5, 6)), date(2024, 5, 21))
+    new = accept(register(recon["market"], date(2024, 5, 14)), date(2024, 5, 21))
     assert clock(old, "reconsideration.copy_to_respondent").due_date == date(2019, 5, 17)
     assert clock(new, "reconsideration.copy_to_respondent").due_date == date(2024, 5, 30)
     old = services.case_copy_sent(case=old, version=old.version, on=date(2019, 5, 13))
@@ -91,7 +95,7 @@ def test_the_copy_starts_the_reply_period_of_the_law_of_the_day_received(recon):
 
 
 def test_the_simplified_procedure_has_its_own_copy_reply_and_decision_periods(recon):
-    case = accept(register(recon["market"], date(2024, 5, 6)), date(2024, 5, 21), "SIMPLIFIED")
+    case = accept(register(recon["market"], date(2024, 5, 14)), date(2024, 5, 21), "SIMPLIFIED")
     assert clock(case, "reconsideration.simple_copy").due_date == date(2024, 5, 24)  # 3 w.d.
     assert clock(case, "reconsideration.simple_decision").due_date == date(2024, 6, 20)  # 30 d
     assert clock(case, "reconsideration.decision") is None
@@ -111,15 +115,22 @@ def test_the_simplified_procedure_has_its_own_copy_reply_and_decision_periods(re
 def test_copy_reply_and_hearing_are_refused_out_of_order(recon):
     case = register(recon["market"], date(2019, 5, 6))
     for step in (services.case_copy_sent, services.case_reply_received, services.case_hearing):
-        with pytest.raises(ValidationError, match=_any("This step belongs to an accepted case that is not yet decided.")):
+        with pytest.raises(
+            ValidationError,
+            match=_any("This step belongs to an accepted case that is not yet decided."),
+        ):
             step(case=case, version=case.version, on=date(2019, 5, 9))
     case = accept(case, date(2019, 5, 8))
-    with pytest.raises(ValidationError, match=_any("Record the copy of the application sent first.")):
+    with pytest.raises(
+        ValidationError, match=_any("Record the copy of the application sent first.")
+    ):
         services.case_reply_received(case=case, version=case.version, on=date(2019, 5, 9))
     with pytest.raises(ValidationError):  # a copy before acceptance
         services.case_copy_sent(case=case, version=case.version, on=date(2019, 5, 7))
     case = services.case_copy_sent(case=case, version=case.version, on=date(2019, 5, 9))
-    with pytest.raises(ValidationError, match=_any("The copy of the application was already sent.")):
+    with pytest.raises(
+        ValidationError, match=_any("The copy of the application was already sent.")
+    ):
         services.case_copy_sent(case=case, version=case.version, on=date(2019, 5, 10))
     with pytest.raises(ValidationError):  # a reply before the copy
         services.case_reply_received(case=case, version=case.version, on=date(2019, 5, 8))
@@ -204,7 +215,7 @@ def test_an_extension_needs_days_reason_and_approval_after_acceptance(recon):
 
 
 def test_deciding_completes_every_running_clock_and_only_the_laws_decisions_are_allowed(recon):
-    case = accept(register(recon["market"], date(2024, 5, 6)), date(2024, 5, 21))
+    case = accept(register(recon["market"], date(2024, 5, 14)), date(2024, 5, 21))
     case = services.case_copy_sent(case=case, version=case.version, on=date(2024, 5, 27))
     with pytest.raises(ValidationError):  # before it was accepted
         services.case_decide(
@@ -277,14 +288,18 @@ def test_a_lawsuit_follows_only_a_concluded_case(recon):
         services.case_update(case=case, version=case.version, accepted_on=date(2019, 5, 9))
 
 
-def test_silence_counts_as_acceptance_only_under_the_2023_law(recon):
+def test_silence_counts_as_acceptance_under_either_law(recon):
     new = register(recon["market"], date(2024, 5, 6))
     old = register(recon["market"], date(2019, 5, 6))
     clocks = list(deadlines_for(new))
     assert selectors.deemed_accepted_since(new, clocks, on=date(2024, 5, 11)) is None
+    # 2023 law 第30条第3款: accepted from the day the review period ends.
     assert selectors.deemed_accepted_since(new, clocks, on=date(2024, 5, 13)) == date(2024, 5, 11)
-    assert (
-        selectors.deemed_accepted_since(old, list(deadlines_for(old)), on=date(2019, 6, 1)) is None
+    old_clocks = list(deadlines_for(old))
+    assert selectors.deemed_accepted_since(old, old_clocks, on=date(2019, 5, 13)) is None
+    # 1999 law 第17条第2款: not refused in the review period, accepted from the day received.
+    assert selectors.deemed_accepted_since(old, old_clocks, on=date(2019, 5, 14)) == date(
+        2019, 5, 6
     )
     refused = services.case_not_accept(case=new, version=new.version, on=date(2024, 5, 8))
     assert (
@@ -296,3 +311,215 @@ def test_silence_counts_as_acceptance_only_under_the_2023_law(recon):
 def test_the_issuing_organ_is_the_people_s_government_of_the_respondent_s_district(recon):
     case = register(recon["market"], date(2019, 5, 6))
     assert selectors.issuing_organ(case) == "绵阳市游仙区人民政府"
+
+
+# --- the decision clock cannot be repaired after it ran out (review finding 1) ---------------
+
+
+def test_an_extension_approved_after_the_decision_period_ran_out_is_refused(recon):
+    case = accept(register(recon["market"], date(2024, 5, 6)), date(2024, 5, 8))
+    assert clock(case, "reconsideration.decision").due_date == date(2024, 7, 8)
+    with pytest.raises(
+        ValidationError,
+        match=_any(
+            "The decision period ran out on %(due)s: an extension approved after that day "
+            "cannot extend it.",
+            due=date(2024, 7, 8),
+        ),
+    ):
+        _extend(case, 30, approved_on=date(2024, 8, 30))
+    with pytest.raises(ValidationError, match=_any("A day in the future cannot be recorded.")):
+        _extend(case, 10, approved_on=today() + timedelta(days=1))
+    assert clock(case, "reconsideration.decision").extension_days == 0
+    # Approved on the last day of the period: in time.
+    assert _extend(case, 10, approved_on=date(2024, 7, 8)).due_date == date(2024, 7, 18)
+    # The next extension counts from the extended due date.
+    with pytest.raises(
+        ValidationError,
+        match=_any(
+            "The decision period ran out on %(due)s: an extension approved after that day cannot extend it.",
+            due=date(2024, 7, 18),
+        ),
+    ):
+        _extend(case, 5, approved_on=date(2024, 7, 19))
+
+
+def test_a_suspension_starting_after_the_due_date_or_in_the_future_is_refused(recon):
+    case = accept(register(recon["market"], date(2024, 5, 6)), date(2024, 5, 8))
+    for start, message in [
+        (
+            date(2024, 7, 9),
+            _any(
+                "The decision period ran out on %(due)s: a suspension cannot start after that day.",
+                due=date(2024, 7, 8),
+            ),
+        ),
+        (date(2030, 1, 2), _any("A day in the future cannot be recorded.")),
+    ]:
+        with pytest.raises(ValidationError, match=message):
+            services.case_suspend(case=case, version=case.version, start=start, ground="中止")
+    assert not Suspension.objects.filter(deadline__object_id=case.pk).exists()
+    case = services.case_suspend(
+        case=case, version=case.version, start=date(2024, 7, 8), ground="中止"
+    )
+    assert clock(case, "reconsideration.decision").suspended_since == date(2024, 7, 8)
+    with pytest.raises(ValidationError, match=_any("A day in the future cannot be recorded.")):
+        services.case_resume(
+            case=case, version=case.version, last_suspended_day=today() + timedelta(days=1)
+        )
+
+
+# --- no decision while suspended (review finding 2) ----------------------------------------
+
+
+def test_a_suspended_case_is_decided_only_once_resumed_but_may_be_terminated(recon):
+    case = accept(register(recon["market"], date(2024, 5, 6)), date(2024, 5, 8))
+    case = services.case_suspend(
+        case=case, version=case.version, start=date(2024, 6, 3), ground="申请人死亡"
+    )
+    for decision in ("UPHELD", "APPLICATION_REJECTED"):
+        with pytest.raises(
+            ValidationError,
+            match=_any(
+                "Resume the case before deciding it: while suspended it can only be terminated."
+            ),
+        ):
+            services.case_decide(
+                case=case, version=case.version, decision=decision, on=date(2024, 6, 20)
+            )
+    with pytest.raises(ValidationError):  # not-accepting belongs to a case just received
+        services.case_not_accept(case=case, version=case.version, on=date(2024, 6, 20))
+    assert Case.objects.get(pk=case.pk).status == Case.Status.ACCEPTED
+
+    # 第41条第1款第（二）/（五）项: a suspended case may end in termination; the suspension
+    # then lasts until that day, and no suspension stays open.
+    case = services.case_decide(
+        case=case, version=case.version, decision="TERMINATED", on=date(2024, 8, 5)
+    )
+    suspension = Suspension.objects.get(deadline__object_id=case.pk)
+    assert (suspension.start, suspension.end) == (date(2024, 6, 3), date(2024, 8, 5))
+    decision_clock = clock(case, "reconsideration.decision")
+    assert (
+        decision_clock.completed_on == date(2024, 8, 5) and decision_clock.suspended_since is None
+    )
+
+
+# --- deemed acceptance (review finding 3) --------------------------------------------------
+
+
+def test_an_acceptance_after_the_review_period_is_recorded_on_the_deemed_day(recon):
+    deemed = "The application counted as accepted on %(day)s: record the acceptance on that day."
+    new = register(recon["market"], date(2024, 5, 6))  # review period ends 2024-05-11
+    with pytest.raises(ValidationError, match=_any(deemed, day=date(2024, 5, 11))):
+        accept(new, date(2024, 5, 13))
+    new = accept(new, date(2024, 5, 11))
+    assert clock(new, "reconsideration.decision").start_date == date(2024, 5, 11)
+
+    old = register(recon["market"], date(2019, 5, 6))  # review period ends 2019-05-13
+    with pytest.raises(ValidationError, match=_any(deemed, day=date(2019, 5, 6))):
+        accept(old, date(2019, 5, 14))
+    assert accept(old, date(2019, 5, 13)).accepted_on == date(2019, 5, 13)  # within the review
+    late = register(recon["market"], date(2019, 5, 6))
+    assert accept(late, date(2019, 5, 6)).accepted_on == date(2019, 5, 6)
+
+    # After supplements the review runs anew from the day they arrived (2024-05-20 → 05-27).
+    again = register(recon["market"], date(2024, 5, 6))
+    again = services.case_request_supplement(case=again, version=again.version, on=date(2024, 5, 8))
+    again = services.case_supplement_received(
+        case=again, version=again.version, on=date(2024, 5, 20)
+    )
+    with pytest.raises(ValidationError, match=_any(deemed, day=date(2024, 5, 27))):
+        accept(again, date(2024, 5, 28))
+    assert accept(again, date(2024, 5, 27)).accepted_on == date(2024, 5, 27)
+
+
+# --- the last step before the decision (review finding 4) -----------------------------------
+
+
+def test_a_decision_dated_before_the_last_recorded_step_is_refused(recon):
+    last = _any("A case is decided on or after the last step recorded on it.")
+    case = accept(register(recon["market"], date(2019, 5, 6)), date(2019, 5, 8))
+    case = services.case_copy_sent(case=case, version=case.version, on=date(2019, 5, 9))
+    case = services.case_reply_received(case=case, version=case.version, on=date(2019, 5, 17))
+    with pytest.raises(ValidationError, match=last):  # before the reply came
+        services.case_decide(
+            case=case, version=case.version, decision="UPHELD", on=date(2019, 5, 16)
+        )
+    case = services.case_suspend(
+        case=case, version=case.version, start=date(2019, 6, 1), ground="中止"
+    )
+    case = services.case_resume(
+        case=case, version=case.version, last_suspended_day=date(2019, 6, 10)
+    )
+    for on in (date(2019, 5, 31), date(2019, 6, 10)):  # before or during the suspension
+        with pytest.raises(ValidationError, match=last):
+            services.case_decide(case=case, version=case.version, decision="UPHELD", on=on)
+    _extend(case, 10, approved_on=date(2019, 7, 1))
+    case = Case.objects.get(pk=case.pk)
+    with pytest.raises(ValidationError, match=last):  # before the extension was approved
+        services.case_decide(
+            case=case, version=case.version, decision="UPHELD", on=date(2019, 6, 30)
+        )
+    case = services.case_decide(
+        case=case, version=case.version, decision="UPHELD", on=date(2019, 7, 1)
+    )
+    assert case.decided_on == date(2019, 7, 1)
+
+
+# --- mediation (review finding 5) ------------------------------------------------------------
+
+
+def test_mediation_concludes_a_2023_case_only_and_corrects_nothing(recon):
+    assert Case.Decision.MEDIATED in Case.DECISIONS[Case.Law.LAW_2023]
+    assert Case.Decision.MEDIATED not in Case.DECISIONS[Case.Law.LAW_1999]
+    assert Case.Decision.MEDIATED not in Case.CORRECTING
+    assert re.fullmatch(_any("Concluded by mediation"), str(Case.Decision.MEDIATED.label))
+    new = accept(register(recon["market"], date(2024, 5, 6)), date(2024, 5, 8))
+    new = services.case_decide(
+        case=new, version=new.version, decision="MEDIATED", on=date(2024, 6, 3)
+    )
+    assert (new.status, new.decision) == (Case.Status.DECIDED, "MEDIATED")
+    old = accept(register(recon["market"], date(2019, 5, 6)), date(2019, 5, 8))
+    with pytest.raises(ValidationError):
+        services.case_decide(
+            case=old, version=old.version, decision="MEDIATED", on=date(2019, 6, 3)
+        )
+
+
+# --- no day in the future (review finding 6) --------------------------------------------------
+
+
+def test_no_step_is_dated_in_the_future(recon):
+    future = _any("A day in the future cannot be recorded.")
+    tomorrow = today() + timedelta(days=1)
+    with pytest.raises(ValidationError, match=future):
+        register(recon["market"], tomorrow)
+    assert not Case.objects.exists()
+
+    case = register(recon["market"], date(2024, 5, 6))
+    for step in (
+        services.case_request_supplement,
+        services.case_accept,
+        services.case_not_accept,
+    ):
+        with pytest.raises(ValidationError, match=future):
+            step(case=case, version=case.version, on=tomorrow)
+    supplementing = register(recon["market"], date(2024, 5, 6))
+    supplementing = services.case_request_supplement(
+        case=supplementing, version=supplementing.version, on=date(2024, 5, 7)
+    )
+    with pytest.raises(ValidationError, match=future):
+        services.case_supplement_received(
+            case=supplementing, version=supplementing.version, on=tomorrow
+        )
+    case = accept(case, date(2024, 5, 8))
+    for step in (services.case_copy_sent, services.case_hearing):
+        with pytest.raises(ValidationError, match=future):
+            step(case=case, version=case.version, on=tomorrow)
+    case = services.case_copy_sent(case=case, version=case.version, on=date(2024, 5, 9))
+    with pytest.raises(ValidationError, match=future):
+        services.case_reply_received(case=case, version=case.version, on=tomorrow)
+    with pytest.raises(ValidationError, match=future):
+        services.case_decide(case=case, version=case.version, decision="UPHELD", on=tomorrow)
+    stored = Case.objects.get(pk=case.pk)
+    assert (stored.reply_received_on, stored.hearing_held_on, stored.decided_on) == (None,) * 3
