@@ -51,21 +51,11 @@ lint: install
 	DJANGO_DEBUG=1 $(FAZHI) makemigrations --check --dry-run
 	DJANGO_DEBUG=1 $(FAZHI) compile_translations --check
 
-# The suite on SQLite, then on PostgreSQL when one answers (REQUIRE_POSTGRES=1: it must),
-# browser tests included when /usr/bin/chromium exists (REQUIRE_BROWSER=1: it must).
+# The suite on SQLite and on PostgreSQL when one answers (REQUIRE_POSTGRES=1: it must), the
+# two at once; browser tests included when /usr/bin/chromium exists (REQUIRE_BROWSER=1: it must).
 test: lint
-	@echo "== the suite on SQLite =="
-	$(VENV)/bin/pytest
-	@if $(VENV)/bin/python -c "import psycopg; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/tmp/fazhi-pg-probe.err; then \
-		echo "== the same suite on PostgreSQL ($(TEST_POSTGRES_URL)) =="; \
-		DATABASE_URL='$(TEST_POSTGRES_URL)' $(VENV)/bin/pytest; \
-	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
-		tail -n 1 /tmp/fazhi-pg-probe.err >&2; \
-		echo "PostgreSQL at $(TEST_POSTGRES_URL) does not answer and REQUIRE_POSTGRES=1" >&2; exit 1; \
-	else \
-		tail -n 1 /tmp/fazhi-pg-probe.err; \
-		echo "== PostgreSQL not reachable at $(TEST_POSTGRES_URL): PostgreSQL run skipped =="; \
-	fi
+	@VENV=$(VENV) TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' REQUIRE_POSTGRES=$(REQUIRE_POSTGRES) \
+		bash scripts/test-suites.sh
 
 # Performance figures, each as a ratio to a baseline measured in the same run. On PostgreSQL
 # (a database of its own, BENCH_POSTGRES_URL, holding the demo and the scale data) when one

@@ -20,11 +20,9 @@ def district(seeded):
     return {u.username: u for u in User.objects.all()}
 
 
-@pytest.fixture
-def seeded(db):
-    """The rows the data migrations seed (holiday calendar, time-limit rules). A transactional
-    test (browser tests) empties every table when it ends, so tests that run after one and need
-    these rows ask for this fixture, which puts them back when they are missing."""
+def seed_reference_rows():
+    """The rows the data migrations seed (holiday calendar, time-limit rules), put back when a
+    transactional test (browser tests) or a module's demo emptied the tables."""
     from importlib import import_module
 
     from django.apps import apps
@@ -35,6 +33,34 @@ def seeded(db):
         import_module("fazhi.timelimits.migrations.0002_seed_holidays").seed(apps, None)
     if not Rule.objects.exists():
         import_module("fazhi.timelimits.migrations.0003_seed_rules").seed(apps, None)
+
+
+@pytest.fixture
+def seeded(db):
+    """The rows the data migrations seed: a transactional test (browser tests) empties every
+    table when it ends, so tests that run after one and need these rows ask for this fixture."""
+    seed_reference_rows()
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The whole 2019 demo, loaded once for a test module (each test's own changes are rolled
+    back) and removed when the module ends. A module using it should hold only demo tests."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        seed_reference_rows()
+        call_command("demo", year=2019, stdout=StringIO())
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def demo(demo_data, db):
+    """The whole 2019 demo district (loaded once per module, see `demo_data`)."""
 
 
 @pytest.fixture
@@ -89,9 +115,10 @@ def page(chromium, live_server):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache: cached figures are keyed by a PostgreSQL sequence,
-    which a rolled-back test does not roll back."""
+def _no_cached_figures(settings):
+    """Figures are computed afresh in tests: a test's writes never commit, so the counter the
+    cache is keyed by never moves. The tests of the cache itself switch it back on."""
     from django.core.cache import cache
 
+    settings.FIGURES_CACHE = False
     cache.clear()

@@ -205,6 +205,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or RUNNING_TESTS
 if WHITENOISE_USE_FINDERS:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Figures cached (PostgreSQL only) under a counter every committed write advances.
+FIGURES_CACHE = env_bool("FAZHI_FIGURES_CACHE", default=True)
 MEDIA_ROOT = Path(env("FAZHI_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"  # uploads are never served directly: views check who may read them
 # Excel imports run in a background thread of the web process, so the page can show progress;

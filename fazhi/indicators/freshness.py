@@ -8,6 +8,7 @@ On SQLite (a single office trying the platform) nothing is cached."""
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
@@ -17,7 +18,7 @@ TIMEOUT = 600  # seconds; the key, not the timeout, keeps figures fresh
 
 
 def enabled() -> bool:
-    return connection.vendor == "postgresql"
+    return connection.vendor == "postgresql" and settings.FIGURES_CACHE
 
 
 def stamp() -> int | None:

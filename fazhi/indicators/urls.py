@@ -4,7 +4,7 @@ from fazhi.indicators import views
 
 app_name = "indicators"
 urlpatterns = [
-    path("", views.catalogue, name="catalogue"),
+    path("catalogue/", views.catalogue, name="catalogue"),
     path("dashboard/", views.dashboard_page, name="dashboard"),
     path("<str:key>/records/", views.records, name="records"),
 ]

@@ -9,17 +9,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from fazhi.indicators.registry import Period, all_indicators, compute
+from fazhi.indicators.registry import Period, compute
 from fazhi.mediation.models import Dispute, Party
 from fazhi.mediation.rules import dispute_errors
 from fazhi.org.models import Unit, User
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(seeded):
-    call_command("demo", year=2019, stdout=StringIO())
 
 
 def test_demo_reproduces_the_seeds_mediation_figures(demo):
@@ -109,27 +104,3 @@ def test_a_township_user_cannot_ask_for_the_district_or_another_township(demo, l
         assert "数据权限" in response.json()["unit"][0]
     own = client.get(reverse("indicator-list"), {"year": 2019}).json()
     assert own["unit"] == "510704101"  # by default: the top of the user's scope
-
-
-def test_the_catalogue_lists_every_indicator_with_its_definition(login, district):
-    page = login("leader").get(reverse("indicators:catalogue"))
-    for indicator in all_indicators():
-        assert indicator.key in page.text
-    assert "993" not in page.text  # definitions, not figures
-    assert "专职人民调解员调处纠纷件数 ÷ 调处纠纷件数" in page.text
-
-
-def test_figures_and_their_records_need_the_view_permission_of_the_records(ledger, login):
-    from fazhi.org.models import Role
-
-    role = Role.objects.create(code="no_mediation", name="无调解权限", data_scope="UNIT_AND_BELOW")
-    user = User.objects.create(username="outsider", unit=Unit.objects.get(code="510704101-sfs"))
-    user.roles.set([role])
-    client = login("outsider")
-    listing = client.get(reverse("indicator-list"), {"year": 2019}).json()
-    assert not [i for i in listing["results"] if i["key"].startswith("mediation.")]
-    records = reverse("indicator-records", args=["mediation.disputes"])
-    assert client.get(records, {"year": 2019}).status_code == 403
-    breakdown = reverse("indicator-breakdown", args=["mediation.disputes"])
-    assert client.get(breakdown, {"year": 2019}).status_code == 403
-    assert client.get(reverse("mediation-dispute-list")).status_code == 403

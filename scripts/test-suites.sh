@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# `make test` after lint: the suite on SQLite and, when PostgreSQL answers, the same suite on
+# PostgreSQL — both at once (one per core; each process is single-threaded), each one's output
+# printed as a block when it ends. Fails if either fails, or if REQUIRE_POSTGRES=1 and
+# PostgreSQL does not answer.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+venv=${VENV:-.venv}
+pg_url=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
+echo "== the suite on SQLite (running) =="
+"$venv/bin/pytest" >"$logs/sqlite" 2>&1 &
+sqlite=$!
+
+status=0
+if "$venv/bin/python" -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" \
+    "$pg_url" 2>"$logs/probe"; then
+  echo "== the same suite on PostgreSQL ($pg_url) (running) =="
+  DATABASE_URL="$pg_url" "$venv/bin/pytest" >"$logs/postgres" 2>&1
+  pg_status=$?
+  wait "$sqlite"; sqlite_status=$?
+  echo "== the suite on SQLite =="; cat "$logs/sqlite"
+  echo "== the same suite on PostgreSQL ($pg_url) =="; cat "$logs/postgres"
+  [ "$sqlite_status" = 0 ] && [ "$pg_status" = 0 ] || status=1
+else
+  wait "$sqlite"; sqlite_status=$?
+  echo "== the suite on SQLite =="; cat "$logs/sqlite"
+  tail -n 1 "$logs/probe"
+  if [ "${REQUIRE_POSTGRES:-0}" = "1" ]; then
+    echo "PostgreSQL at $pg_url does not answer and REQUIRE_POSTGRES=1" >&2
+    status=1
+  else
+    echo "== PostgreSQL not reachable at $pg_url: PostgreSQL run skipped =="
+  fi
+  [ "$sqlite_status" = 0 ] || status=1
+fi
+exit "$status"
