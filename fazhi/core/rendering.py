@@ -4,6 +4,7 @@ import tempfile
 
 from django.http import FileResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
@@ -42,3 +43,13 @@ def export_xlsx(request, ledger_key: str, queryset, title: str) -> FileResponse:
     return FileResponse(
         target, as_attachment=True, filename=f"{title}-{stamp}.xlsx", content_type=XLSX
     )
+
+
+def list_context(heading, url_name: str, rows_template: str, search_hint="") -> dict:
+    """What templates/core/_list_page.html needs besides the filter and the page."""
+    return {
+        "heading": heading,
+        "list_url": reverse(url_name),
+        "rows_template": rows_template,
+        "search_hint": search_hint,
+    }

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,7 +12,7 @@ from fazhi.core.audit import history_for
 from fazhi.core.documents import docx_response
 from fazhi.core.forms import put_errors
 from fazhi.core.pagination import page_of
-from fazhi.core.rendering import bootstrap_filter, export_xlsx, render_list
+from fazhi.core.rendering import bootstrap_filter, export_xlsx, list_context, render_list
 from fazhi.legality import documents, selectors, services
 from fazhi.legality.forms import (
     AdoptionForm,
@@ -39,10 +38,6 @@ def _error_message(request, error: ValidationError) -> None:
     messages.error(request, "；".join(error.messages))
 
 
-def _list_page(heading, url_name: str, rows_template: str) -> dict:
-    return {"heading": heading, "list_url": reverse(url_name), "rows_template": rows_template}
-
-
 # --- review requests -----------------------------------------------------------------------
 
 
@@ -57,7 +52,9 @@ def request_list(request):
     context = {
         "filter": bootstrap_filter(filterset),
         "page": page_of(request, reviews, PAGE_SIZE),
-        **_list_page(_("Legality review"), "legality:request_list", "legality/_request_rows.html"),
+        **list_context(
+            _("Legality review"), "legality:request_list", "legality/_request_rows.html"
+        ),
     }
     return render_list(request, "legality/request_list.html", context["rows_template"], context)
 
@@ -297,7 +294,7 @@ def filing_list(request):
     context = {
         "filter": bootstrap_filter(filterset),
         "page": page_of(request, filings, PAGE_SIZE),
-        **_list_page(_("Filings"), "legality:filing_list", "legality/_filing_rows.html"),
+        **list_context(_("Filings"), "legality:filing_list", "legality/_filing_rows.html"),
     }
     return render_list(request, "legality/filing_list.html", context["rows_template"], context)
 
@@ -396,7 +393,7 @@ def advisor_list(request):
     context = {
         "filter": bootstrap_filter(filterset),
         "page": page_of(request, advisors, PAGE_SIZE),
-        **_list_page(_("Legal advisors"), "legality:advisor_list", "legality/_advisor_rows.html"),
+        **list_context(_("Legal advisors"), "legality:advisor_list", "legality/_advisor_rows.html"),
     }
     return render_list(request, "legality/advisor_list.html", context["rows_template"], context)
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from fazhi.core.audit import history_for
 from fazhi.core.pagination import page_of
-from fazhi.core.rendering import bootstrap_filter, export_xlsx, render_list
+from fazhi.core.rendering import bootstrap_filter, export_xlsx, list_context, render_list
 from fazhi.litigation import rules, selectors, services
 from fazhi.litigation.forms import (
     AppealForm,
@@ -117,10 +117,14 @@ def lawsuit_list(request):
     context = {
         "filter": bootstrap_filter(filterset),
         "page": page_of(request, lawsuits, PAGE_SIZE),
+        **list_context(
+            _("Lawsuits"),
+            "litigation:lawsuit_list",
+            "litigation/_lawsuit_rows.html",
+            _("Plaintiff, case number or cause"),
+        ),
     }
-    return render_list(
-        request, "litigation/lawsuit_list.html", "litigation/_lawsuit_rows.html", context
-    )
+    return render_list(request, "litigation/lawsuit_list.html", context["rows_template"], context)
 
 
 @login_required

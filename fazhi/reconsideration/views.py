@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from fazhi.core.audit import history_for
 from fazhi.core.documents import docx_response
 from fazhi.core.pagination import page_of
-from fazhi.core.rendering import bootstrap_filter, export_xlsx, render_list
+from fazhi.core.rendering import bootstrap_filter, export_xlsx, list_context, render_list
 from fazhi.reconsideration import documents, forms, selectors, services
 from fazhi.timelimits.selectors import deadlines_for
 
@@ -133,10 +133,17 @@ def case_list(request):
     filterset, cases = selectors.case_list(viewer=request.user, params=request.GET, request=request)
     if request.GET.get("export") == "xlsx":
         return export_xlsx(request, "reconsideration.cases", cases, "行政复议案件台账")
-    context = {"filter": bootstrap_filter(filterset), "page": page_of(request, cases, PAGE_SIZE)}
-    return render_list(
-        request, "reconsideration/case_list.html", "reconsideration/_case_rows.html", context
-    )
+    context = {
+        "filter": bootstrap_filter(filterset),
+        "page": page_of(request, cases, PAGE_SIZE),
+        **list_context(
+            _("Reconsideration cases"),
+            "reconsideration:case_list",
+            "reconsideration/_case_rows.html",
+            _("Applicant, act number or decision number"),
+        ),
+    }
+    return render_list(request, "reconsideration/case_list.html", context["rows_template"], context)
 
 
 @login_required
