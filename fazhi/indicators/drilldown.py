@@ -14,6 +14,9 @@ class RecordList:
     queryset: Callable[..., QuerySet] | None = None  # viewer → the list page's queryset
     ledger: str = ""  # the Excel ledger the list exports to ("" → a plain workbook)
     context: Callable[..., dict] | None = None  # viewer → extra context the rows need
+    # Newest first. A large table orders by the date its figures count on, so the first page
+    # comes from that date's index rather than from a scan of the primary key.
+    ordering: tuple[str, ...] = ("-pk",)
 
 
 _lists: dict[type, RecordList] = {}

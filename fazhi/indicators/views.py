@@ -131,7 +131,7 @@ def records(request, key):
     record_list = record_list_for(indicator.model)
     base = record_list.queryset(request.user) if record_list.queryset else None
     queryset = indicator.records(unit=unit, period=period, viewer=request.user, base=base)
-    queryset = queryset.order_by("-pk")
+    queryset = queryset.order_by(*record_list.ordering)
     title = f"{indicator.label}-{unit.short_name or unit.name}-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
     if request.GET.get("export") == "xlsx":
         if record_list.ledger:

@@ -84,7 +84,7 @@ class ReviewRequest(TrackedRecord):
         related_name="legality_requests",
     )
     title = models.CharField(_("title"), max_length=200)
-    received_on = models.DateField(_("received on"))
+    received_on = models.DateField(_("received on"), db_index=True)
     reviewers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("reviewers"), blank=True, related_name="+"
     )
@@ -94,7 +94,8 @@ class ReviewRequest(TrackedRecord):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.RECEIVED
     )
-    concluded_on = models.DateField(_("concluded on"), null=True, blank=True)
+    # The figures count a period's records by these dates: indexed for the year's rows alone.
+    concluded_on = models.DateField(_("concluded on"), null=True, blank=True, db_index=True)
     signed_opinion = models.TextField(
         _("signed opinion"),
         blank=True,
@@ -264,7 +265,7 @@ class Filing(TrackedRecord):
     title = models.CharField(_("title"), max_length=200)
     document_number = models.CharField(_("document number"), max_length=40, blank=True)
     published_on = models.DateField(_("published or decided on"))
-    filed_on = models.DateField(_("filed on"))
+    filed_on = models.DateField(_("filed on"), db_index=True)
     due_on = models.DateField(_("filing due by"))
     result = models.CharField(
         _("review result"), max_length=20, choices=Result.choices, default=Result.PENDING

@@ -84,14 +84,16 @@ class Lawsuit(TrackedRecord):
         "org.Unit", verbose_name=_("defendant"), on_delete=models.PROTECT, related_name="lawsuits"
     )
     cause = models.CharField(_("cause of action"), max_length=100)
-    filed_on = models.DateField(pgettext_lazy("lawsuit", "filed on"))
+    filed_on = models.DateField(pgettext_lazy("lawsuit", "filed on"), db_index=True)
     complaint_received_on = models.DateField(_("complaint copy received on"), null=True, blank=True)
     defence_submitted_on = models.DateField(_("defence submitted on"), null=True, blank=True)
     first_hearing_on = models.DateField(
         _("first hearing on"), null=True, blank=True, editable=False
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
-    outcome_served_on = models.DateField(_("outcome served on"), null=True, blank=True)
+    outcome_served_on = models.DateField(
+        _("outcome served on"), null=True, blank=True, db_index=True
+    )
     appealed = models.BooleanField(_("appealed"), default=False)
     appealed_on = models.DateField(_("appealed on"), null=True, blank=True)
     appellant = models.CharField(
@@ -192,7 +194,7 @@ class Hearing(models.Model):
     lawsuit = models.ForeignKey(
         Lawsuit, verbose_name=_("lawsuit"), on_delete=models.CASCADE, related_name="hearings"
     )
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(_("held on"), db_index=True)
     appearance = models.CharField(
         _("appeared for the defendant"), max_length=16, choices=Appearance.choices
     )

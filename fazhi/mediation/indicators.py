@@ -218,7 +218,12 @@ def _record_lists():
 
     register_record_list(
         Dispute,
-        RecordList("mediation/_dispute_rows.html", selectors.disputes_for, "mediation.disputes"),
+        RecordList(
+            "mediation/_dispute_rows.html",
+            selectors.disputes_for,
+            "mediation.disputes",
+            ordering=("-closed_on", "-pk"),  # the disputes' figures count by closing date
+        ),
     )
     register_record_list(
         Committee,

@@ -93,7 +93,7 @@ class Case(TrackedRecord):
     act_type = models.CharField(_("type of the contested act"), max_length=50)
     act_number = models.CharField(_("document number of the act"), max_length=60, blank=True)
     act_date = models.DateField(_("date of the act"), null=True, blank=True)
-    received_on = models.DateField(_("application received on"))
+    received_on = models.DateField(_("application received on"), db_index=True)
     law = models.CharField(_("applicable law"), max_length=4, choices=Law.choices, editable=False)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
@@ -104,7 +104,7 @@ class Case(TrackedRecord):
     procedure = models.CharField(
         _("procedure"), max_length=10, choices=Procedure.choices, blank=True
     )
-    not_accepted_on = models.DateField(_("not accepted on"), null=True, blank=True)
+    not_accepted_on = models.DateField(_("not accepted on"), null=True, blank=True, db_index=True)
     copy_sent_on = models.DateField(
         _("application copy sent on"),
         null=True,
@@ -114,7 +114,7 @@ class Case(TrackedRecord):
     reply_received_on = models.DateField(_("respondent's reply received on"), null=True, blank=True)
     hearing_held_on = models.DateField(_("hearing held on"), null=True, blank=True)
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
-    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True, db_index=True)
     decision_number = models.CharField(_("decision number"), max_length=40, blank=True)
     lawsuit_followed = models.BooleanField(_("a lawsuit followed"), default=False)
 
