@@ -197,6 +197,33 @@ def get_ledger(key: str) -> Ledger:
     return _registry[key]
 
 
+# --- scope of an import or export ----------------------------------------------------------
+
+
+def in_ledger_scope(queryset, context: dict, unit_field: str):
+    """`queryset` cut to the viewer's data scope (none from the command line) and to the
+    subtree of the import's or export's unit."""
+    from fazhi.org.scope import in_subtree
+
+    viewer = context.get("viewer")
+    if viewer is not None:
+        queryset = queryset.visible_to(viewer)
+    if context.get("unit") is not None:
+        queryset = queryset.filter(in_subtree(unit_field, context["unit"]))
+    return queryset
+
+
+def outside_ledger_scope(context: dict) -> str:
+    """How a unit the importer may not write to is described: "不在新桥镇之下、不在您的数据权限
+    范围内" (the command line has no data scope)."""
+    reasons = []
+    if context.get("unit") is not None:
+        reasons.append(f"不在{context['unit'].name}之下")
+    if context.get("viewer") is not None:
+        reasons.append("不在您的数据权限范围内")
+    return "、".join(reasons) or "不在可以导入的范围内"
+
+
 # --- template ------------------------------------------------------------------------------
 
 

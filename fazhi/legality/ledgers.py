@@ -4,12 +4,18 @@
 
 from django.core.exceptions import ValidationError
 
-from fazhi.core.ledgers import CellError, Column, Ledger, register
+from fazhi.core.ledgers import (
+    CellError,
+    Column,
+    Ledger,
+    in_ledger_scope,
+    outside_ledger_scope,
+    register,
+)
 from fazhi.core.numbering import parse_document_number
 from fazhi.legality import services
 from fazhi.legality.models import Filing, LegalAdvisor, ReviewRequest
 from fazhi.org.models import Unit
-from fazhi.org.scope import in_subtree
 from fazhi.timelimits import selectors as timelimits
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import YearNotLoaded, due_date
@@ -57,28 +63,10 @@ def _choices(labels: dict, enum) -> list[tuple[str, str]]:
     return [(value, labels[value]) for value in enum.values]
 
 
-def _scoped(queryset, context: dict, unit_field: str):
-    viewer = context.get("viewer")
-    if viewer is not None:
-        queryset = queryset.visible_to(viewer)
-    if context.get("unit") is not None:
-        queryset = queryset.filter(in_subtree(unit_field, context["unit"]))
-    return queryset
-
-
 def _unit_codes(context: dict) -> dict[str, Unit]:
     """Unit code → unit, for the units the importer may write for."""
-    units = _scoped(Unit.objects.all(), context, "")
+    units = in_ledger_scope(Unit.objects.all(), context, "")
     return {u.code: u for u in units}
-
-
-def _outside(context: dict) -> str:
-    reasons = []
-    if context.get("unit") is not None:
-        reasons.append(f"不在{context['unit'].name}之下")
-    if context.get("viewer") is not None:
-        reasons.append("不在您的数据权限范围内")
-    return "、".join(reasons) or "不存在"
 
 
 def _check_unit(ledger, number, row, key, units, context, errors):
@@ -86,7 +74,9 @@ def _check_unit(ledger, number, row, key, units, context, errors):
     if unit is None:
         errors.append(
             CellError(
-                number, ledger.header(key), f"单位 {row[key]} 不存在，或{_outside(context)}。"
+                number,
+                ledger.header(key),
+                f"单位 {row[key]} 不存在，或{outside_ledger_scope(context)}。",
             )
         )
     row["_unit"] = unit
@@ -239,7 +229,7 @@ class ReviewRequestLedger(Ledger):
     def export_rows(self, context):
         queryset = context.get("queryset")
         if queryset is None:
-            queryset = _scoped(ReviewRequest.objects.all(), context, "submitting_unit")
+            queryset = in_ledger_scope(ReviewRequest.objects.all(), context, "submitting_unit")
         for r in queryset.select_related("submitting_unit").iterator(chunk_size=BATCH):
             yield [
                 REQUEST_KIND_LABELS[r.kind],
@@ -367,7 +357,7 @@ class FilingLedger(Ledger):
     def export_rows(self, context):
         queryset = context.get("queryset")
         if queryset is None:
-            queryset = _scoped(Filing.objects.all(), context, "filing_unit")
+            queryset = in_ledger_scope(Filing.objects.all(), context, "filing_unit")
         for f in queryset.select_related("filing_unit").iterator(chunk_size=BATCH):
             yield [
                 FILING_KIND_LABELS[f.kind],
@@ -404,7 +394,7 @@ class AdvisorLedger(Ledger):
     def export_rows(self, context):
         queryset = context.get("queryset")
         if queryset is None:
-            queryset = _scoped(LegalAdvisor.objects.all(), context, "unit")
+            queryset = in_ledger_scope(LegalAdvisor.objects.all(), context, "unit")
         for a in queryset.select_related("unit").iterator(chunk_size=BATCH):
             yield [
                 a.name,

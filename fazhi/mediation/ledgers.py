@@ -28,7 +28,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from fazhi.core.ledgers import CellError, Column, Ledger, insert_rows, register
+from fazhi.core.ledgers import (
+    CellError,
+    Column,
+    Ledger,
+    in_ledger_scope,
+    insert_rows,
+    outside_ledger_scope,
+    register,
+)
 from fazhi.core.models import NumberingRule, NumberSequence
 from fazhi.core.numbering import parse_document_number
 from fazhi.core.validators import mask_id_number, validate_credit_code, validate_id_number
@@ -39,7 +47,6 @@ from fazhi.mediation.selectors import may_see_id_numbers
 from fazhi.mediation.services import MEDIATE_RULE, NUMBER_KEY
 from fazhi.org import services as org_services
 from fazhi.org.models import PATH_STEP, Unit
-from fazhi.org.scope import in_subtree
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import YearNotLoaded, due_date
 from fazhi.timelimits.models import Deadline
@@ -163,28 +170,6 @@ def _gender_from_id(id_number: str) -> str:
 # --- scope --------------------------------------------------------------------------------
 
 
-def _scoped(queryset, context: dict, unit_field: str):
-    """`queryset` cut to the viewer's data scope (none from the command line) and to the
-    subtree of the import's or export's unit."""
-    viewer = context.get("viewer")
-    if viewer is not None:
-        queryset = queryset.visible_to(viewer)
-    if context.get("unit") is not None:
-        queryset = queryset.filter(in_subtree(unit_field, context["unit"]))
-    return queryset
-
-
-def _outside(context: dict) -> str:
-    """How a code the importer may not write to is described: "不在新桥镇之下、不在您的数据权限
-    范围内" (the command line has no data scope)."""
-    reasons = []
-    if context.get("unit") is not None:
-        reasons.append(f"不在{context['unit'].name}之下")
-    if context.get("viewer") is not None:
-        reasons.append("不在您的数据权限范围内")
-    return "、".join(reasons) or "不在可以导入的范围内"
-
-
 def _full_ids(context: dict) -> bool:
     """May the exporter see full ID numbers? The command line (no viewer) may."""
     viewer = context.get("viewer")
@@ -244,7 +229,7 @@ class CommitteeLedger(Ledger):
     def check_rows(self, rows, context):
         errors = []
         today = timezone.localdate()
-        units = _scoped(Unit.objects.all(), context, "")
+        units = in_ledger_scope(Unit.objects.all(), context, "")
         in_scope = dict(units.values_list("code", "pk"))
         codes = [row["code"] for _n, row in rows]
         existing = {
@@ -271,7 +256,7 @@ class CommitteeLedger(Ledger):
                     CellError(
                         number,
                         self.header("parent_code"),
-                        f"上级单位 {row['parent_code']} 不存在，或{_outside(context)}。",
+                        f"上级单位 {row['parent_code']} 不存在，或{outside_ledger_scope(context)}。",
                     )
                 )
             if row["established_on"] and row["established_on"] > today:
@@ -328,7 +313,9 @@ class CommitteeLedger(Ledger):
     def export_rows(self, context):
         queryset = context.get("queryset")
         if queryset is None:  # else the list page's, in its order
-            queryset = _scoped(Committee.objects.all(), context, "unit").order_by("unit__path")
+            queryset = in_ledger_scope(Committee.objects.all(), context, "unit").order_by(
+                "unit__path"
+            )
         queryset = queryset.select_related("unit__parent")
         for committee in queryset.iterator(chunk_size=BATCH):
             unit = committee.unit
@@ -349,7 +336,9 @@ class CommitteeLedger(Ledger):
 
 def _committee_codes(context: dict) -> dict[str, int]:
     """Unit code → committee pk of the committees the import may write to."""
-    return dict(_scoped(Committee.objects.all(), context, "unit").values_list("unit__code", "pk"))
+    return dict(
+        in_ledger_scope(Committee.objects.all(), context, "unit").values_list("unit__code", "pk")
+    )
 
 
 @register
@@ -423,7 +412,7 @@ class MediatorLedger(Ledger):
                     CellError(
                         number,
                         self.header("committee_code"),
-                        f"调委会 {row['committee_code']} 不存在，或{_outside(context)}。",
+                        f"调委会 {row['committee_code']} 不存在，或{outside_ledger_scope(context)}。",
                     )
                 )
             row["committee_id"] = committee_id
@@ -455,7 +444,7 @@ class MediatorLedger(Ledger):
         full = _full_ids(context)
         queryset = context.get("queryset")
         if queryset is None:  # else the list page's, in its order
-            queryset = _scoped(Mediator.objects.all(), context, "committee__unit").order_by(
+            queryset = in_ledger_scope(Mediator.objects.all(), context, "committee__unit").order_by(
                 "committee__unit__path", "name", "pk"
             )
         queryset = queryset.select_related("committee__unit")
@@ -739,7 +728,7 @@ class DisputeLedger(Ledger):
         progress = _progress(context)
         today = timezone.localdate()
         # Everything the rows refer to, loaded once: no query per row.
-        in_scope = _scoped(Committee.objects.all(), context, "unit")
+        in_scope = in_ledger_scope(Committee.objects.all(), context, "unit")
         committees = {
             code: _CommitteeRef(pk, path, name)
             for code, pk, path, name in in_scope.values_list(
@@ -766,7 +755,7 @@ class DisputeLedger(Ledger):
         }
         clocks = _Clocks()
         header = self.rule_headers
-        outside = _outside(context)
+        outside = outside_ledger_scope(context)
         errors = []
         seen_numbers: dict[str, int] = {}
         # The same dispute twice (a workbook imported again, rows without numbers): same
@@ -1011,7 +1000,7 @@ class DisputeLedger(Ledger):
         full = _full_ids(context)
         queryset = context.get("queryset")
         if queryset is None:  # else the list page's, filtered and in its order
-            queryset = _scoped(Dispute.objects.all(), context, "committee__unit").order_by(
+            queryset = in_ledger_scope(Dispute.objects.all(), context, "committee__unit").order_by(
                 "received_on", "pk"
             )
             if context.get("year"):
