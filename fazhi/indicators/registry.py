@@ -322,9 +322,25 @@ def _shared_conditions(conditions: list[Q]) -> tuple[Q, list[Q]]:
         # Bounds every condition implies suffice to narrow the rows read; without any, the
         # disjunction of the conditions does.
         bounds = _common_bounds(parts)
-        return (bounds if bounds else reduce(operator.or_, conditions)), conditions
+        return (bounds if bounds else _disjunction(conditions, parts)), conditions
     rest = [Q(*[child for child in children if child not in shared]) for children in parts]
     return Q(*shared), rest
+
+
+def _disjunction(conditions: list[Q], parts: list[list]) -> Q:
+    """Any of the conditions, leaving out each one that requires all another requires and more
+    (A or (A and B) is A): the WHERE clause then names a few date ranges the indexes answer."""
+    kept = [
+        condition
+        for n, (condition, children) in enumerate(zip(conditions, parts, strict=True))
+        if not any(
+            m != n
+            and all(child in children for child in other)
+            and (len(other) < len(children) or m < n)
+            for m, other in enumerate(parts)
+        )
+    ]
+    return reduce(operator.or_, kept)
 
 
 def _value(indicator: Indicator, value):
