@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "fazhi.legality",
     "fazhi.reconsideration",
     "fazhi.litigation",
+    "fazhi.reports",
 ]
 
 MIDDLEWARE = [

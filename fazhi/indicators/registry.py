@@ -175,6 +175,35 @@ def register(*indicators: Indicator) -> None:
         _registry[indicator.key] = indicator
 
 
+@dataclass(frozen=True)
+class Total:
+    """A figure that equals the sum of others by definition (disputes = the sum over types):
+    the annual report's checks test it on the figures it prints."""
+
+    total: str
+    parts: tuple[str, ...] = ()
+    group: str = ""  # or every figure of this family
+
+    def part_keys(self) -> list[str]:
+        if self.group:
+            return [i.key for i in all_indicators() if i.group == self.group]
+        return list(self.parts)
+
+
+_totals: list[Total] = []
+
+
+def register_total(total: str, *, parts: tuple[str, ...] = (), group: str = "") -> None:
+    rule = Total(total, tuple(parts), group)
+    if rule not in _totals:
+        _totals.append(rule)
+
+
+def all_totals() -> list[Total]:
+    autodiscover_modules("indicators")
+    return list(_totals)
+
+
 def all_indicators() -> list[Indicator]:
     autodiscover_modules("indicators")
     return sorted(_registry.values(), key=lambda i: (i.module, i.order, i.key))

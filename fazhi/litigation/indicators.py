@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.indicators.registry import Indicator, register
+from fazhi.indicators.registry import Indicator, register, register_total
 from fazhi.litigation.models import Hearing, Lawsuit
 
 MODULE = "litigation"
@@ -153,6 +153,10 @@ for position, (value, label) in enumerate(Lawsuit.Outcome.choices):
     )
     outcome.group = "litigation.outcomes"
     register(outcome)
+
+
+# By definition: every concluded lawsuit has one judgment or ruling.
+register_total("litigation.concluded", group="litigation.outcomes")
 
 
 def _record_lists():

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.indicators.registry import Indicator, register
+from fazhi.indicators.registry import Indicator, register, register_total
 from fazhi.mediation.models import Committee, Dispute, Mediator
 
 MODULE = "mediation"
@@ -210,6 +210,11 @@ _breakdown(
     _("Disputes mediated by source"),
     _("Disputes mediated (as above) that came from this source."),
 )
+
+
+# By definition: every dispute mediated has one type and one source.
+register_total("mediation.disputes", group="mediation.disputes.type")
+register_total("mediation.disputes", group="mediation.disputes.source")
 
 
 def _record_lists():

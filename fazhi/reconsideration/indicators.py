@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.indicators.registry import Indicator, register
+from fazhi.indicators.registry import Indicator, register, register_total
 from fazhi.reconsideration.models import Case
 
 MODULE = "reconsideration"
@@ -124,6 +124,13 @@ for position, (value, label) in enumerate(Case.Decision.choices):
     )
     indicator.group = "reconsideration.decisions"
     register(indicator)
+
+
+# By definition: a case concluded was either decided (one decision type) or not accepted.
+register_total("reconsideration.decided", group="reconsideration.decisions")
+register_total(
+    "reconsideration.concluded", parts=("reconsideration.decided", "reconsideration.not_accepted")
+)
 
 
 def _record_lists():

@@ -1,0 +1,41 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "fazhi.reports"
+    verbose_name = _("Annual report")
+    url_prefix = "reports/"
+    menu_order = 90
+    demo_order = 900  # after every line of work: section 一 is generated from their figures
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from fazhi.reports.models import AnnualReport, ReportParagraph, ReportSection
+
+        auditlog.register(
+            AnnualReport,
+            exclude_fields=[
+                "version",
+                "created_at",
+                "updated_at",
+                "published_text",
+                "sections",
+                "frozen_figures",
+                # when is the log entry's own time; the hash is shown on the report
+                "submitted_at",
+                "approved_at",
+                "published_at",
+                "content_hash",
+            ],
+        )
+        auditlog.register(ReportSection, exclude_fields=["paragraphs"])
+        auditlog.register(ReportParagraph)
+
+    def menu(self):
+        from fazhi.core.menu import MenuEntry
+
+        return [
+            MenuEntry(_("Annual reports"), "reports:report_list", "reports.view_annualreport", 30),
+        ]

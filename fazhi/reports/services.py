@@ -1,0 +1,343 @@
+"""Writes to annual reports: creation with section 一 generated, edits of a draft, and the
+workflow draft → under review → approved → published (publication freezes the report)."""
+
+import hashlib
+import json
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fazhi.core.versioning import lock_for_edit
+from fazhi.reports.figures import live_figures
+from fazhi.reports.models import AnnualReport, FrozenFigure, ReportParagraph, ReportSection
+from fazhi.reports.paragraphs import generated_paragraphs
+from fazhi.reports.render import layout, plain_text
+
+# The statutory items' headings (厅字〔2019〕28号), Chinese whatever the interface language.
+SECTION_TITLES = {
+    ReportSection.Kind.MEASURES: "{year}年度推进法治政府建设的主要举措和成效",
+    ReportSection.Kind.SHORTCOMINGS: "{year}年度推进法治政府建设存在的不足和原因",
+    ReportSection.Kind.LEADERS: (
+        "{year}年度党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况"
+    ),
+    ReportSection.Kind.PLAN: "{next_year}年度推进法治政府建设的主要安排",
+    ReportSection.Kind.OTHER: "其他需要报告的情况",
+}
+REQUIRED = [
+    ReportSection.Kind.MEASURES,
+    ReportSection.Kind.SHORTCOMINGS,
+    ReportSection.Kind.LEADERS,
+    ReportSection.Kind.PLAN,
+]
+OPENING = (
+    "根据《法治政府建设与责任落实督察工作规定》和《党政主要负责人履行推进法治建设第一责任人"
+    "职责规定》，现将{organ}{year}年度法治政府建设情况报告如下："
+)
+MEASURES_INTRO = (
+    "{year}年，{organ}围绕法治政府建设年度目标，统筹推进依法行政、行政复议应诉和基层矛盾纠纷"
+    "化解等各项工作，主要举措和成效如下。"
+)
+
+
+def section_title(kind: str, year: int) -> str:
+    return SECTION_TITLES[kind].format(year=year, next_year=year + 1)
+
+
+@transaction.atomic
+def report_create(*, unit, year: int, scope=None, by=None) -> AnnualReport:
+    """A draft with the four required sections; section 一 generated from every line of work's
+    registered items, sections 二–四 left for the bureau to write."""
+    if AnnualReport.objects.filter(unit=unit, year=year).exists():
+        raise ValidationError(
+            _("%(unit)s already has a report for %(year)s.") % {"unit": unit.name, "year": year},
+            code="exists",
+        )
+    organ = unit.name
+    report = AnnualReport.objects.create(
+        unit=unit,
+        scope=scope or unit,
+        year=year,
+        title=f"{organ}{year}年法治政府建设年度报告",
+        opening=OPENING.format(organ=organ, year=year),
+        signature_organ=organ,
+        report_due=date(year + 1, 3, 1),
+        publish_due=date(year + 1, 3, 31),
+        created_by=by,
+    )
+    for position, kind in enumerate(REQUIRED, start=1):
+        section = ReportSection.objects.create(
+            report=report, kind=kind, position=position, title=section_title(kind, year)
+        )
+        if kind == ReportSection.Kind.MEASURES:
+            measures_generate(section=section, organ=organ, year=year)
+    return report
+
+
+def measures_generate(*, section: ReportSection, organ: str, year: int) -> None:
+    ReportParagraph.objects.create(
+        section=section,
+        position=1,
+        text=MEASURES_INTRO.format(organ=organ, year=year),
+        source="intro",
+    )
+    for position, (source, heading, text) in enumerate(generated_paragraphs(), start=2):
+        ReportParagraph.objects.create(
+            section=section, position=position, heading=heading, text=text, source=source
+        )
+
+
+def _draft_locked(report_pk: int, version) -> AnnualReport:
+    report = lock_for_edit(AnnualReport, report_pk, version)
+    if not report.editable:
+        raise ValidationError(
+            _("Only a draft can be edited: return the report to draft first."),
+            code="not_draft",
+        )
+    return report
+
+
+@transaction.atomic
+def report_update(*, report: AnnualReport, version, **fields) -> AnnualReport:
+    stored = _draft_locked(report.pk, version)
+    for name, value in fields.items():
+        setattr(stored, name, value)
+    stored.full_clean()
+    stored.save()
+    return stored
+
+
+def _touch(report: AnnualReport) -> None:
+    """A change of a paragraph or section is a change of the report (its version moves)."""
+    AnnualReport.objects.filter(pk=report.pk).update(version=report.version + 1)
+
+
+@transaction.atomic
+def paragraph_update(*, paragraph: ReportParagraph, version, heading: str, text: str):
+    report = paragraph.section.report
+    if not AnnualReport.objects.select_for_update().get(pk=report.pk).editable:
+        raise ValidationError(
+            _("Only a draft can be edited: return the report to draft first."),
+            code="not_draft",
+        )
+    stored = lock_for_edit(ReportParagraph, paragraph.pk, version)
+    stored.heading, stored.text = heading.strip(), text.strip()
+    stored.full_clean()
+    stored.save()
+    _touch(report)
+    return stored
+
+
+@transaction.atomic
+def paragraph_add(*, section: ReportSection, heading: str, text: str) -> ReportParagraph:
+    report = AnnualReport.objects.select_for_update().get(pk=section.report_id)
+    if not report.editable:
+        raise ValidationError(
+            _("Only a draft can be edited: return the report to draft first."),
+            code="not_draft",
+        )
+    last = section.paragraphs.order_by("-position").values_list("position", flat=True).first()
+    paragraph = ReportParagraph(
+        section=section, position=(last or 0) + 1, heading=heading.strip(), text=text.strip()
+    )
+    paragraph.full_clean()
+    paragraph.save()
+    _touch(report)
+    return paragraph
+
+
+@transaction.atomic
+def paragraph_delete(*, paragraph: ReportParagraph, version) -> None:
+    report = AnnualReport.objects.select_for_update().get(pk=paragraph.section.report_id)
+    if not report.editable:
+        raise ValidationError(
+            _("Only a draft can be edited: return the report to draft first."),
+            code="not_draft",
+        )
+    lock_for_edit(ReportParagraph, paragraph.pk, version).delete()
+    _touch(report)
+
+
+@transaction.atomic
+def section_add(*, report: AnnualReport, version, kind: str) -> ReportSection:
+    stored = _draft_locked(report.pk, version)
+    if stored.sections.filter(kind=kind).exists():
+        raise ValidationError(_("The report already has this section."), code="exists")
+    last = stored.sections.order_by("-position").values_list("position", flat=True).first()
+    stored.save()
+    return ReportSection.objects.create(
+        report=stored,
+        kind=kind,
+        position=(last or 0) + 1,
+        title=section_title(kind, stored.year),
+    )
+
+
+@transaction.atomic
+def section_move(*, report: AnnualReport, version, section_pk: int, step: int) -> None:
+    """Move a section up (step -1) or down (+1): the bureau orders the items."""
+    stored = _draft_locked(report.pk, version)
+    sections = list(stored.sections.order_by("position", "pk"))
+    at = next(i for i, s in enumerate(sections) if s.pk == section_pk)
+    to = at + step
+    if 0 <= to < len(sections):
+        sections[at], sections[to] = sections[to], sections[at]
+        for position, section in enumerate(sections, start=1):
+            if section.position != position:
+                section.position = position
+                section.save(update_fields=["position"])
+    stored.save()
+
+
+def _require(user, perm: str) -> None:
+    if not user.has_perm(perm):
+        raise PermissionDenied
+
+
+def _step(report, version, user, *, perm, allowed_from, to) -> AnnualReport:
+    _require(user, perm)
+    stored = lock_for_edit(AnnualReport, report.pk, version)
+    if stored.status not in allowed_from:
+        raise ValidationError(
+            _("The report is %(status)s: this step is not possible now.")
+            % {"status": stored.get_status_display()},
+            code="wrong_status",
+        )
+    stored.status = to
+    return stored
+
+
+@transaction.atomic
+def report_submit(*, report: AnnualReport, version, by) -> AnnualReport:
+    """Draft → under review, once the checks pass."""
+    from fazhi.reports.checks import blocking
+
+    stored = _step(
+        report,
+        version,
+        by,
+        perm="reports.change_annualreport",
+        allowed_from=[AnnualReport.Status.DRAFT],
+        to=AnnualReport.Status.REVIEW,
+    )
+    problems = blocking(stored)
+    if problems:
+        raise ValidationError(
+            _("The checks found %(n)s problems: correct them before submitting.")
+            % {"n": len(problems)},
+            code="checks",
+        )
+    stored.submitted_by, stored.submitted_at = by, timezone.now()
+    stored.save()
+    return stored
+
+
+@transaction.atomic
+def report_return(*, report: AnnualReport, version, by) -> AnnualReport:
+    """Under review or approved → back to draft for changes (the approval lapses)."""
+    stored = _step(
+        report,
+        version,
+        by,
+        perm="reports.approve_annualreport",
+        allowed_from=[AnnualReport.Status.REVIEW, AnnualReport.Status.APPROVED],
+        to=AnnualReport.Status.DRAFT,
+    )
+    stored.approved_by = stored.approved_at = None
+    stored.save()
+    return stored
+
+
+@transaction.atomic
+def report_approve(*, report: AnnualReport, version, by) -> AnnualReport:
+    """Under review → approved, by the leader (the approve permission), once the checks pass."""
+    from fazhi.reports.checks import blocking
+
+    stored = _step(
+        report,
+        version,
+        by,
+        perm="reports.approve_annualreport",
+        allowed_from=[AnnualReport.Status.REVIEW],
+        to=AnnualReport.Status.APPROVED,
+    )
+    if blocking(stored):
+        raise ValidationError(
+            _("The checks found problems: return the report to draft and correct them."),
+            code="checks",
+        )
+    stored.approved_by, stored.approved_at = by, timezone.now()
+    stored.save()
+    return stored
+
+
+@transaction.atomic
+def report_publish(*, report: AnnualReport, version, by, signed_on: date | None = None):
+    """Approved → published. The text as rendered and every figure's value are stored with a
+    hash over both: later edits of records never change what was published."""
+    stored = _step(
+        report,
+        version,
+        by,
+        perm="reports.publish_annualreport",
+        allowed_from=[AnnualReport.Status.APPROVED],
+        to=AnnualReport.Status.PUBLISHED,
+    )
+    if signed_on:
+        stored.signature_date = signed_on
+    if stored.signature_date is None:
+        raise ValidationError(_("Give the date the report is signed."), code="no_date")
+    figures = live_figures(stored)
+    unresolved = [f.name for f in figures.values() if f.error]
+    if unresolved:
+        raise ValidationError(
+            _("References that do not resolve: %(names)s") % {"names": "、".join(unresolved)},
+            code="unresolved",
+        )
+    stored.frozen_figures.all().delete()
+    FrozenFigure.objects.bulk_create(
+        FrozenFigure(
+            report=stored,
+            reference=f.name,
+            key=f.key,
+            value="" if f.value is None else str(f.value),
+            text=f.text,
+        )
+        for f in figures.values()
+    )
+    stored.published_text = plain_text(layout(stored, figures))
+    stored.content_hash = content_hash(stored.published_text, figures)
+    stored.published_by, stored.published_at = by, timezone.now()
+    stored.save()
+    return stored
+
+
+def content_hash(text: str, figures) -> str:
+    values = {name: [f.key, str(f.value), f.text] for name, f in sorted(figures.items())}
+    payload = json.dumps({"text": text, "figures": values}, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def differences(report: AnnualReport) -> list[dict]:
+    """For a published report: each figure whose value computed today differs from the one
+    published."""
+    frozen = {f.reference: f for f in report.frozen_figures.all()}
+    from fazhi.reports.references import Reference
+
+    refs = [Reference("", *_split_name(name), 0, 0) for name in frozen]
+    today = live_figures(report, refs)
+    rows = []
+    for name, figure in frozen.items():
+        now = today[name]
+        if now.text != figure.text:
+            rows.append(
+                {"name": name, "key": figure.key, "published": figure.text, "today": now.text}
+            )
+    return rows
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    key, _bar, style = name.partition("|")
+    return key, style

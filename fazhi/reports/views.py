@@ -1,0 +1,322 @@
+"""Pages of the annual report: thin views over selectors, services, checks and outputs."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from fazhi.core.audit import history_for
+from fazhi.core.documents import docx_bytes, docx_response
+from fazhi.reports import outputs, selectors, services
+from fazhi.reports.checks import ERROR, run_checks
+from fazhi.reports.figures import figures_for
+from fazhi.reports.forms import (
+    ParagraphForm,
+    PublishForm,
+    ReportCreateForm,
+    ReportSettingsForm,
+    SectionAddForm,
+    VersionForm,
+    put_errors,
+)
+from fazhi.reports.models import ReportSection
+
+VIEW = "reports.view_annualreport"
+# Shown on the paragraph form: how a reference is written.
+EXAMPLES = ["{{mediation.disputes}}", "{{mediation.mediators|名}}"]
+CHANGE = "reports.change_annualreport"
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def report_list(request):
+    reports = selectors.reports_for(request.user)
+    return render(request, "reports/report_list.html", {"reports": reports})
+
+
+@login_required
+@permission_required("reports.add_annualreport", raise_exception=True)
+def report_create(request):
+    form = ReportCreateForm(request.POST or None, viewer=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.report_create(**form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            put_errors(form, error)
+        else:
+            messages.success(request, _("The report was created: section 一 is generated."))
+            return redirect(report)
+    return render(
+        request, "reports/report_form.html", {"form": form, "heading": _("New annual report")}
+    )
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def report_detail(request, pk):
+    report = selectors.get_report_for_user(request.user, pk)
+    blocks = outputs.linked_blocks(report)
+    findings = run_checks(report)
+    present = {s.kind for s in report.sections.all()}
+    return render(
+        request,
+        "reports/report_detail.html",
+        {
+            "report": report,
+            "blocks": blocks,
+            "sections": _sections_with_blocks(report, blocks),
+            "opening": next(b for b in blocks if b.kind == "paragraph"),
+            "errors": [f for f in findings if f.level == ERROR],
+            "findings": findings,
+            "section_form": SectionAddForm(
+                initial={},
+            ),
+            "missing_kinds": [k for k in ReportSection.Kind if k not in present],
+            "publish_form": PublishForm(
+                initial={"version": report.version, "signed_on": report.signature_date}
+            ),
+            "history": history_for(report, request.user),
+        },
+    )
+
+
+def _sections_with_blocks(report, blocks):
+    """Each section with its paragraphs, each paragraph with its rendered block."""
+    paragraphs = [b for b in blocks if b.kind in ("paragraph", "section")][1:]  # after opening
+    result, at = [], 0
+    for section in report.sections.all():
+        heading = paragraphs[at]
+        at += 1
+        rows = []
+        for paragraph in section.paragraphs.all():
+            rows.append((paragraph, paragraphs[at]))
+            at += 1
+        result.append((section, heading, rows))
+    return result
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def report_checks(request, pk):
+    report = selectors.get_report_for_user(request.user, pk)
+    findings = run_checks(report)
+    return render(request, "reports/report_checks.html", {"report": report, "findings": findings})
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def report_edit(request, pk):
+    report = selectors.get_report_for_user(request.user, pk)
+    form = ReportSettingsForm(
+        request.POST or None, instance=report, initial={"version": report.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            services.report_update(report=report, version=form.cleaned_data["version"], **fields)
+        except ValidationError as error:
+            put_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(report)
+    return render(
+        request,
+        "reports/report_form.html",
+        {"form": form, "report": report, "heading": _("Report settings")},
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def paragraph_edit(request, pk, paragraph_pk):
+    paragraph = selectors.get_paragraph_for_user(request.user, pk, paragraph_pk)
+    report = paragraph.section.report
+    form = ParagraphForm(
+        request.POST or None, instance=paragraph, initial={"version": paragraph.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.paragraph_update(
+                paragraph=paragraph,
+                version=form.cleaned_data["version"],
+                heading=form.cleaned_data["heading"],
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            put_errors(form, error)
+        else:
+            messages.success(request, _("Paragraph saved."))
+            return redirect(f"{report.get_absolute_url()}#paragraph-{paragraph.pk}")
+    return render(
+        request,
+        "reports/paragraph_form.html",
+        {
+            "form": form,
+            "report": report,
+            "section": paragraph.section,
+            "paragraph": paragraph,
+            "examples": EXAMPLES,
+        },
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def paragraph_add(request, pk, section_pk):
+    report = selectors.get_report_for_user(request.user, pk)
+    section = next((s for s in report.sections.all() if s.pk == section_pk), None)
+    if section is None:
+        raise Http404
+    form = ParagraphForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            paragraph = services.paragraph_add(
+                section=section,
+                heading=form.cleaned_data["heading"],
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            put_errors(form, error)
+        else:
+            messages.success(request, _("Paragraph added."))
+            return redirect(f"{report.get_absolute_url()}#paragraph-{paragraph.pk}")
+    return render(
+        request,
+        "reports/paragraph_form.html",
+        {
+            "form": form,
+            "report": report,
+            "section": section,
+            "paragraph": None,
+            "examples": EXAMPLES,
+        },
+    )
+
+
+@require_POST
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def paragraph_delete(request, pk, paragraph_pk):
+    paragraph = selectors.get_paragraph_for_user(request.user, pk, paragraph_pk)
+    report = paragraph.section.report
+    try:
+        services.paragraph_delete(paragraph=paragraph, version=request.POST.get("version"))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Paragraph deleted."))
+    return redirect(report)
+
+
+@require_POST
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def section_add(request, pk):
+    report = selectors.get_report_for_user(request.user, pk)
+    form = SectionAddForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose an item of the report."))
+        return redirect(report)
+    try:
+        services.section_add(
+            report=report, version=request.POST.get("version"), kind=form.cleaned_data["kind"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(report)
+
+
+@require_POST
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def section_move(request, pk, section_pk):
+    report = selectors.get_report_for_user(request.user, pk)
+    if not any(s.pk == section_pk for s in report.sections.all()):
+        raise Http404
+    step = -1 if request.POST.get("direction") == "up" else 1
+    try:
+        services.section_move(
+            report=report, version=request.POST.get("version"), section_pk=section_pk, step=step
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(report)
+
+
+STEPS = {
+    "submit": (services.report_submit, _("Submitted for review.")),
+    "approve": (services.report_approve, _("Approved.")),
+    "return": (services.report_return, _("Returned to draft.")),
+}
+
+
+@require_POST
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def report_step(request, pk, step):
+    """Submit, approve or return; each service checks the permission the step needs."""
+    report = selectors.get_report_for_user(request.user, pk)
+    if step == "publish":
+        form = PublishForm(request.POST)
+        form.is_valid()
+        action = lambda: services.report_publish(  # noqa: E731
+            report=report,
+            version=request.POST.get("version"),
+            by=request.user,
+            signed_on=form.cleaned_data.get("signed_on"),
+        )
+        done = _("Published: the text and figures are frozen.")
+    elif step in STEPS:
+        service, done = STEPS[step]
+        action = lambda: service(  # noqa: E731
+            report=report, version=VersionForm(request.POST).data.get("version"), by=request.user
+        )
+    else:
+        raise Http404
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        if error.code == "checks":
+            return redirect("reports:report_checks", pk=report.pk)
+    else:
+        messages.success(request, done)
+    return redirect(report)
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def report_differences(request, pk):
+    report = selectors.get_report_for_user(request.user, pk)
+    if not report.is_frozen:
+        raise Http404
+    rows = services.differences(report)
+    return render(request, "reports/report_differences.html", {"report": report, "rows": rows})
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def report_document(request, pk, fmt):
+    report = selectors.get_report_for_user(request.user, pk)
+    name = f"{report.title}"
+    if fmt == "html":
+        return HttpResponse(outputs.html(report, request=request))
+    if fmt == "docx":
+        return docx_response(outputs.docx(report), f"{name}.docx")
+    if fmt == "pdf":
+        try:
+            pdf = outputs.pdf(report)
+        except ImproperlyConfigured as error:
+            messages.error(request, str(error))
+            return redirect(report)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = content_disposition_header(True, f"{name}.pdf")
+        return response
+    raise Http404
+
+
+__all__ = ["docx_bytes", "figures_for"]
