@@ -1,5 +1,6 @@
 """The indicator pages: the catalogue, the dashboard (驾驶舱) and the records behind any figure."""
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -81,6 +82,13 @@ def dashboard_page(request):
                 "missing_year": unloaded_year_ahead(on),
             }
         },
+        # Panels other apps add to the dashboard (the annual report's deadlines …)
+        "extra_panels": [
+            panel
+            for config in apps.get_app_configs()
+            if hasattr(config, "dashboard_panels")
+            for panel in config.dashboard_panels(request, unit=unit)
+        ],
         "unit": unit,
         "period": period,
         "units": units,

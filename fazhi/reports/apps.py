@@ -33,6 +33,20 @@ class ReportsConfig(AppConfig):
         auditlog.register(ReportSection, exclude_fields=["paragraphs"])
         auditlog.register(ReportParagraph)
 
+    def workbench_panels(self, request, unit=None):
+        """Reports not yet published, with their reporting and publication deadlines (data of
+        each report), on the 工作台 and on the dashboard."""
+        from fazhi.core.workbench import Panel
+        from fazhi.reports.selectors import open_reports
+        from fazhi.timelimits.selectors import today
+
+        if not request.user.has_perm("reports.view_annualreport"):
+            return []
+        context = {"reports": open_reports(request.user, within=unit), "today": today()}
+        return [Panel(_("Annual reports due"), "reports/_panel_reports.html", context, 20)]
+
+    dashboard_panels = workbench_panels
+
     def menu(self):
         from fazhi.core.menu import MenuEntry
 

@@ -20,6 +20,17 @@ def reports_for(viewer) -> QuerySet:
     )
 
 
+def open_reports(viewer, within=None) -> list[AnnualReport]:
+    """Reports the viewer may see that are not published yet, the most urgent first; `within`:
+    only those of reporting bodies in this unit's subtree."""
+    from fazhi.org.scope import in_subtree
+
+    reports = reports_for(viewer).exclude(status=AnnualReport.Status.PUBLISHED)
+    if within is not None:
+        reports = reports.filter(in_subtree("unit", within))
+    return list(reports.order_by("report_due", "pk")[:10])
+
+
 def get_report_for_user(user, pk) -> AnnualReport:
     """The report with its sections and paragraphs, or 404 for an outsider."""
     sections = ReportSection.objects.order_by("position", "pk").prefetch_related(

@@ -164,3 +164,19 @@ def test_editing_a_paragraph_keeps_its_references_and_the_page_shows_the_figure(
     )
     page = response.content.decode()
     assert "全年共化解矛盾纠纷" in page and ">2197件</a>" in page and ">96.68%</a>" in page
+
+
+def test_the_report_deadlines_show_on_the_workbench_and_dashboard_until_published(demo, login):
+    client = login("leader")
+    title = "绵阳市游仙区司法局2019年法治政府建设年度报告"
+    for url in [reverse("home"), reverse("indicators:dashboard") + "?unit=510704&year=2019"]:
+        page = client.get(url).content.decode()
+        panel = page[page.index('data-testid="panel-reports"') :]
+        assert title in panel and "2020-03-01" in panel and "2020-03-31" in panel, url
+    _publish(_report())
+    page = client.get(reverse("home")).content.decode()
+    assert "年度报告均已公开" in page
+    # a township clerk (no permission to read reports) gets no such panel
+    assert (
+        'data-testid="panel-reports"' not in login("xinqiao").get(reverse("home")).content.decode()
+    )
