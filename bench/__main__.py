@@ -16,11 +16,12 @@ from bench import (  # noqa: E402
     indicators,
     mediation_ledgers,
     mediation_list,
+    reports,
     timelimits,
 )
 
 # mediation_list loads the demo and the scale data the later benches read.
-BENCHES = [timelimits, mediation_ledgers, mediation_list, indicators, dashboard]
+BENCHES = [timelimits, mediation_ledgers, mediation_list, indicators, dashboard, reports]
 
 
 def say(line: str) -> None:

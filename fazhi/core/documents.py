@@ -3,8 +3,9 @@
 Every generated document (调解协议书, 合法性审查意见书, 行政复议决定书, the annual report) starts
 from `new_document()` and writes with the helpers below, so margins, fonts and spacing agree.
 
-Fonts are named as Windows names them (仿宋, 黑体, 楷体, 方正小标宋简体). The font table lists an
-alternative name for each, which Word uses when the font is not installed; LibreOffice on Linux
+Fonts are named as government PCs have them (仿宋_GB2312, 黑体, 楷体_GB2312, 方正小标宋简体). The
+font table lists an alternative name for each (FangSong, SimHei, KaiTi), which Word uses when the
+font is not installed; LibreOffice on Linux
 falls back to whatever CJK font fontconfig offers (Noto CJK from Debian's fonts-noto-cjk).
 """
 
@@ -24,17 +25,19 @@ from docx.shared import Mm, Pt
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-BODY_FONT = "仿宋"
+BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
-HEADING_FONTS = {1: "黑体", 2: "楷体", 3: BODY_FONT}  # 一、 （一） 1.
+HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312", 3: BODY_FONT}  # 一、 （一） 1.
 BODY_SIZE = 16  # 三号
 TITLE_SIZE = 22  # 二号
 LINE_SPACING = 28  # fixed, in points: 22 lines on a page
 
 # name: (alternative name, panose) for the font table; charset 86 is GB2312.
 FONT_TABLE = {
+    "仿宋_GB2312": ("FangSong", "02010609060101010101"),
     "仿宋": ("FangSong", "02010609060101010101"),
     "黑体": ("SimHei", "02010609060101010101"),
+    "楷体_GB2312": ("KaiTi", "02010609060101010101"),
     "楷体": ("KaiTi", "02010609060101010101"),
     "方正小标宋简体": ("宋体", "02000000000000000000"),
 }

@@ -11,6 +11,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from fazhi.core.documents import (
+    HEADING_FONTS,
     add_paragraph,
     add_signature,
     add_title,
@@ -189,7 +190,7 @@ def decision_document(case: Case) -> Document:
         doc,
         "（申请人的请求和理由、被申请人的答复意见、本机关查明的事实及认定的理由，"
         "由承办人在此处补充。）",
-        font="楷体",
+        font=HEADING_FONTS[2],
     )
     add_paragraph(doc, f"根据{basis}的规定，本机关决定：")
     add_paragraph(doc, words.format(act=act_phrase(case)))
@@ -213,10 +214,10 @@ def mediation_document(case: Case) -> Document:
     add_paragraph(
         doc,
         "（申请人的请求和理由、被申请人的答复意见，由承办人在此处补充。）",
-        font="楷体",
+        font=HEADING_FONTS[2],
     )
     add_paragraph(doc, words)
-    add_paragraph(doc, "（调解协议的内容，由承办人在此处逐项写明。）", font="楷体")
+    add_paragraph(doc, "（调解协议的内容，由承办人在此处逐项写明。）", font=HEADING_FONTS[2])
     _last_paragraph(
         doc,
         f"根据{basis}的规定，本调解书经各方当事人签字或者签章，并加盖本机关印章，即具有法律效力。",

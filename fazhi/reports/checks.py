@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from fazhi.indicators.registry import all_totals, get_indicator, ratio
-from fazhi.reports.figures import live_figures
+from fazhi.reports.figures import figures_for
 from fazhi.reports.models import AnnualReport, ReportSection
-from fazhi.reports.references import untraceable_numbers
+from fazhi.reports.references import malformed_references, references_in, untraceable_numbers
 from fazhi.reports.services import REQUIRED
 
 ERROR, WARNING = "error", "warning"
@@ -31,9 +31,8 @@ def run_checks(report: AnnualReport, *, today: date | None = None) -> list[Findi
     today = today or legal_today()
     findings: list[Finding] = []
     findings += _sections(report)
-    findings += _typed_numbers(report)
-    figures = live_figures(report) if not report.is_frozen else {}
-    findings += _references(report, figures)
+    figures = figures_for(report)
+    findings += _text_checks(report, figures)
     findings += _consistency(report, figures)
     findings += _deadlines(report, today)
     return findings
@@ -71,28 +70,25 @@ def _sections(report) -> list[Finding]:
     return findings
 
 
-def _paragraphs(report):
+def _texts(report):
+    """Every text the report prints: (where, text, link, whether references are allowed)."""
+    settings_url = reverse("reports:report_edit", args=[report.pk])
+    yield _("the title"), report.title, settings_url, False
+    yield _("the main recipient"), report.recipient, settings_url, False
+    yield _("the opening paragraph"), report.opening, settings_url, True
+    yield _("the issuing organ"), report.signature_organ, settings_url, False
     for section in report.sections.all():
+        yield section.title, section.title, _edit_url(report), False
         for paragraph in section.paragraphs.all():
-            yield section, paragraph
+            url = _edit_url(report, paragraph)
+            yield section.title, paragraph.heading + paragraph.text, url, True
 
 
-def _typed_numbers(report) -> list[Finding]:
+def _text_checks(report, figures) -> list[Finding]:
+    """No figure typed by hand, no mistyped reference, every reference naming an indicator."""
     findings = []
-    for number in untraceable_numbers(report.opening):
-        findings.append(
-            Finding(
-                ERROR,
-                _(
-                    "The opening paragraph has the figure “%(n)s” typed by hand: write it as a "
-                    "reference to an indicator, or leave it out."
-                )
-                % {"n": number},
-                reverse("reports:report_edit", args=[report.pk]),
-            )
-        )
-    for section, paragraph in _paragraphs(report):
-        for number in untraceable_numbers(paragraph.heading + paragraph.text):
+    for where, text, url, references_allowed in _texts(report):
+        for number in untraceable_numbers(text):
             findings.append(
                 Finding(
                     ERROR,
@@ -100,42 +96,52 @@ def _typed_numbers(report) -> list[Finding]:
                         "“%(section)s” has the figure “%(n)s” typed by hand, which no record "
                         "backs: write it as a reference to an indicator, or leave it out."
                     )
-                    % {"section": section.title, "n": number},
-                    _edit_url(report, paragraph),
+                    % {"section": where, "n": number},
+                    url,
                 )
             )
-    return findings
-
-
-def _references(report, figures) -> list[Finding]:
-    findings = []
-    for section, paragraph in _paragraphs(report):
-        from fazhi.reports.references import references_in
-
-        for ref in references_in(paragraph.heading + paragraph.text):
-            figure = figures.get(ref.name)
-            if figure is not None and figure.error:
-                findings.append(
-                    Finding(
-                        ERROR,
-                        _("“%(section)s”: the reference %(ref)s names no indicator.")
-                        % {"section": section.title, "ref": ref.text},
-                        _edit_url(report, paragraph),
+        broken = malformed_references(text)
+        if not references_allowed:
+            broken += [ref.text for ref in references_in(text)]
+        for piece in broken:
+            findings.append(
+                Finding(
+                    ERROR,
+                    _(
+                        "“%(section)s”: “%(piece)s” is not a reference the report can print "
+                        "(write {{key}} or {{key|measure word}} with a key of the catalogue, "
+                        "in the opening or a paragraph)."
                     )
+                    % {"section": where, "piece": piece},
+                    url,
                 )
+            )
+        if references_allowed:
+            for ref in references_in(text):
+                figure = figures.get(ref.name)
+                if figure is not None and figure.error:
+                    findings.append(
+                        Finding(
+                            ERROR,
+                            _("“%(section)s”: the reference %(ref)s names no indicator.")
+                            % {"section": where, "ref": ref.text},
+                            url,
+                        )
+                    )
     return findings
 
 
 def _consistency(report, figures) -> list[Finding]:
     """Ratios against their numerator and denominator, totals against their parts, for every
-    figure the report prints (the parts computed alongside when the text leaves them out)."""
+    figure the report prints: the values printed (frozen at approval, if approved), the parts
+    the text leaves out computed alongside."""
     from fazhi.indicators.registry import Period, compute
     from fazhi.reports.figures import WholeScope
 
-    printed = {f.key for f in figures.values() if not f.error}
+    printed = {f.key: f.value for f in figures.values() if not f.error and f.key}
     if not printed:
         return []
-    rules = [t for t in all_totals() if t.total in printed or printed & set(t.part_keys())]
+    rules = [t for t in all_totals() if t.total in printed or set(printed) & set(t.part_keys())]
     ratios = [get_indicator(k) for k in printed if get_indicator(k).kind == "ratio"]
     wanted = set(printed)
     for rule in rules:
@@ -145,12 +151,18 @@ def _consistency(report, figures) -> list[Finding]:
     values = compute(
         unit=report.scope, period=Period.year(report.year), viewer=WholeScope(), keys=sorted(wanted)
     )
+    values.update(printed)
+
+    def number(key):
+        value = values.get(key)
+        return None if value in (None, "") else Decimal(str(value))
+
     findings = []
     for indicator in ratios:
         expected = ratio(
-            values[indicator.numerator], values[indicator.denominator], indicator.scale
+            number(indicator.numerator) or 0, number(indicator.denominator), indicator.scale
         )
-        if expected != values[indicator.key]:
+        if expected != number(indicator.key):
             findings.append(
                 Finding(
                     ERROR,
@@ -165,9 +177,8 @@ def _consistency(report, figures) -> list[Finding]:
                 )
             )
     for rule in rules:
-        parts = rule.part_keys()
-        total = sum((Decimal(values[k] or 0) for k in parts), Decimal(0))
-        if total != Decimal(values[rule.total] or 0):
+        total = sum((number(k) or Decimal(0) for k in rule.part_keys()), Decimal(0))
+        if total != (number(rule.total) or Decimal(0)):
             findings.append(
                 Finding(
                     ERROR,

@@ -87,7 +87,8 @@ class AnnualReport(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    # Frozen at publication: the text as rendered and a hash over it and every figure.
+    # Frozen at approval and kept at publication: the text as rendered and a hash over it and
+    # every figure (FrozenFigure), so what is published is what the leader approved.
     published_text = models.TextField(_("text as published"), blank=True)
     content_hash = models.CharField(_("content hash"), max_length=64, blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -127,7 +128,8 @@ class AnnualReport(models.Model):
 
     @property
     def is_frozen(self) -> bool:
-        return self.status == self.Status.PUBLISHED
+        """Approved or published: its figures are those stored at approval."""
+        return self.status in (self.Status.APPROVED, self.Status.PUBLISHED)
 
     @property
     def editable(self) -> bool:
@@ -188,7 +190,7 @@ class ReportParagraph(models.Model):
 
 
 class FrozenFigure(models.Model):
-    """A figure of a published report as it stood at publication."""
+    """A figure of an approved or published report as it stood when the leader approved it."""
 
     report = models.ForeignKey(AnnualReport, models.CASCADE, related_name="frozen_figures")
     reference = models.CharField(max_length=120)  # as written: key, or key|format

@@ -1,5 +1,6 @@
 """The report's three outputs, for the pages and for `fazhi annual_report`."""
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 
 from fazhi.core.documents import docx_bytes
@@ -15,6 +16,19 @@ def docx(report):
 
 
 def pdf(report) -> bytes:
+    """The PDF; an approved or published report's is kept under its content hash (it cannot
+    change), a draft's is made afresh."""
+    if report.content_hash:
+        key = f"reports:pdf:{report.content_hash}"
+        found = cache.get(key)
+        if found is None:
+            found = _pdf(report)
+            cache.set(key, found, 24 * 3600)
+        return found
+    return _pdf(report)
+
+
+def _pdf(report) -> bytes:
     # Digits stay in the body font: LibreOffice lost a full stop that ended a line right
     # after a run in Times New Roman (the Word document keeps Times New Roman).
     return docx_to_pdf(docx_bytes(report_document(layout(report), latin_font=None)))

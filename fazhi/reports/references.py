@@ -7,16 +7,40 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-REFERENCE = re.compile(r"\{\{\s*([a-z0-9_]+(?:\.[a-z0-9_]+)+)\s*(?:\|\s*([^{}|\s]{1,6})\s*)?\}\}")
+# The style after the bar is Chinese characters only (名, 人次, 数, 万元余): a digit there would
+# print a figure no record backs.
+REFERENCE = re.compile(
+    r"\{\{\s*([a-z0-9_]+(?:\.[a-z0-9_]+)+)\s*(?:\|\s*([\u4e00-\u9fff]{1,4})\s*)?\}\}"
+)
 BARE = "数"
 MONEY_FORMATS = {"万元", "万元余"}
 
-# Arabic figures typed by hand. Allowed without a reference: years (2019年, 2019年度), dates
-# (3月9日), titles 《…》 and document numbers (游司发〔2020〕12号).
-_TYPED_NUMBER = re.compile(r"\d+(?:[.,]\d+)*\s*%?")
+# Arabic figures typed by hand (full-width digits too). Allowed without a reference: years
+# (2019年, 2019年度, 2015－2020年), dates and months (3月9日, 1-11月), articles (第3条), document
+# numbers (游司发〔2020〕12号), titles in 《》 (whose own numbers are names) and service lines
+# people dial (12348).
+_TYPED_NUMBER = re.compile(r"[0-9０-９]+(?:[.,，．][0-9０-９]+)*\s*[%％]?")
 _ALLOWED = re.compile(
-    r"《[^》]*》|〔[^〕]*〕\s*(?:\d+\s*号)?|（\d{4}）|\d{4}\s*年度?|\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?|\d{1,2}\s*日"
+    r"《[^《》]*》"
+    r"|〔\d{4}〕\s*\d+\s*号"
+    r"|（\d{4}）\s*\S{0,12}?\d+\s*号"  # court case numbers （2019）川0704行初12号
+    r"|\d{4}\s*[-－—–~～至]\s*\d{4}\s*年度?"
+    r"|\d{4}\s*年度?"
+    r"|\d{1,2}\s*[-－—–~～至]\s*\d{1,2}\s*月"
+    r"|\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?"
+    r"|\d{4}\.\d{1,2}\.\d{1,2}"
+    r"|第\s*\d+\s*[条款项章节届次]"
+    r"|(?<![0-9])(?:12348|12345|12309|12315|110)(?![0-9])"
 )
+# Figures written in Chinese numerals before a measure word (二千一百九十七件, 百分之四十五点五七).
+# A single numeral (三个, 一件) is left alone: too common in plain prose to be a statistic.
+_CHINESE_FIGURE = re.compile(
+    r"百分之[零〇一二两三四五六七八九十百点]+"
+    r"|[零〇一二两三四五六七八九十百千万亿]*[十百千万亿][零〇一二两三四五六七八九十百千万亿]*"
+    r"(?:件|名|人次|人|个|份|条|家|场|次|万元|元|所|座)"
+    r"|[零〇一二两三四五六七八九]{2,}(?:件|名|人次|人|个|份|条|家|场|次|万元|元)"
+)
+_BRACES = re.compile(r"\{\{[^{}]{0,60}\}{0,2}|\}\}|[{}]")
 
 
 @dataclass(frozen=True)
@@ -44,7 +68,15 @@ def untraceable_numbers(text: str) -> list[str]:
     """Figures typed by hand outside any reference (a typed "45.57%" is one)."""
     plain = REFERENCE.sub(" ", text or "")
     plain = _ALLOWED.sub(" ", plain)
-    return [m.group(0).strip() for m in _TYPED_NUMBER.finditer(plain)]
+    typed = [m.group(0).strip() for m in _TYPED_NUMBER.finditer(plain)]
+    return typed + [m.group(0) for m in _CHINESE_FIGURE.finditer(plain)]
+
+
+def malformed_references(text: str) -> list[str]:
+    """Braces left once the well-formed references are taken out: a reference mistyped
+    ({{Mediation.disputes}}, {{mediation.disputes}, {{x|00件}}) would print as it stands."""
+    plain = REFERENCE.sub(" ", text or "")
+    return list(dict.fromkeys(m.group(0) for m in _BRACES.finditer(plain)))
 
 
 def format_figure(value, measure: str, style: str = "", money_rule: str = "ROUNDED_DOWN") -> str:

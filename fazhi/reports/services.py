@@ -7,11 +7,12 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.core.versioning import lock_for_edit
-from fazhi.reports.figures import live_figures
+from fazhi.reports.figures import frozen_figures, live_figures
 from fazhi.reports.models import AnnualReport, FrozenFigure, ReportParagraph, ReportSection
 from fazhi.reports.paragraphs import generated_paragraphs
 from fazhi.reports.render import layout, plain_text
@@ -110,8 +111,9 @@ def report_update(*, report: AnnualReport, version, **fields) -> AnnualReport:
 
 
 def _touch(report: AnnualReport) -> None:
-    """A change of a paragraph or section is a change of the report (its version moves)."""
-    AnnualReport.objects.filter(pk=report.pk).update(version=report.version + 1)
+    """A change of a paragraph or section is a change of the report (its version moves, on
+    the stored row: two edits at once move it twice)."""
+    AnnualReport.objects.filter(pk=report.pk).update(version=F("version") + 1)
 
 
 @transaction.atomic
@@ -246,6 +248,8 @@ def report_return(*, report: AnnualReport, version, by) -> AnnualReport:
         to=AnnualReport.Status.DRAFT,
     )
     stored.approved_by = stored.approved_at = None
+    stored.frozen_figures.all().delete()
+    stored.published_text = stored.content_hash = ""
     stored.save()
     return stored
 
@@ -268,15 +272,40 @@ def report_approve(*, report: AnnualReport, version, by) -> AnnualReport:
             _("The checks found problems: return the report to draft and correct them."),
             code="checks",
         )
+    _freeze(stored, live_figures(stored))
     stored.approved_by, stored.approved_at = by, timezone.now()
     stored.save()
     return stored
 
 
+def _freeze(report: AnnualReport, figures) -> None:
+    """Store the text as rendered and every figure's value, with a hash over both."""
+    unresolved = [f.name for f in figures.values() if f.error]
+    if unresolved:
+        raise ValidationError(
+            _("References that do not resolve: %(names)s") % {"names": "、".join(unresolved)},
+            code="unresolved",
+        )
+    report.frozen_figures.all().delete()
+    FrozenFigure.objects.bulk_create(
+        FrozenFigure(
+            report=report,
+            reference=f.name,
+            key=f.key,
+            value="" if f.value is None else str(f.value),
+            text=f.text,
+        )
+        for f in figures.values()
+    )
+    report.published_text = plain_text(layout(report, figures))
+    report.content_hash = content_hash(report.published_text, figures)
+
+
 @transaction.atomic
 def report_publish(*, report: AnnualReport, version, by, signed_on: date | None = None):
-    """Approved → published. The text as rendered and every figure's value are stored with a
-    hash over both: later edits of records never change what was published."""
+    """Approved → published, with the figures the leader approved. If records changed since
+    the approval so that a figure would now print differently, publication is refused: the
+    report goes back to draft and is approved again."""
     stored = _step(
         report,
         version,
@@ -289,26 +318,19 @@ def report_publish(*, report: AnnualReport, version, by, signed_on: date | None 
         stored.signature_date = signed_on
     if stored.signature_date is None:
         raise ValidationError(_("Give the date the report is signed."), code="no_date")
-    figures = live_figures(stored)
-    unresolved = [f.name for f in figures.values() if f.error]
-    if unresolved:
+    changed = differences(stored)
+    if changed:
         raise ValidationError(
-            _("References that do not resolve: %(names)s") % {"names": "、".join(unresolved)},
-            code="unresolved",
+            _(
+                "Records changed after the approval and these figures would now read "
+                "differently: %(list)s. Return the report to draft and have it approved again."
+            )
+            % {"list": "；".join(f"{r['name']} {r['published']} → {r['today']}" for r in changed)},
+            code="changed",
         )
-    stored.frozen_figures.all().delete()
-    FrozenFigure.objects.bulk_create(
-        FrozenFigure(
-            report=stored,
-            reference=f.name,
-            key=f.key,
-            value="" if f.value is None else str(f.value),
-            text=f.text,
-        )
-        for f in figures.values()
-    )
-    stored.published_text = plain_text(layout(stored, figures))
-    stored.content_hash = content_hash(stored.published_text, figures)
+    frozen = frozen_figures(stored)
+    stored.published_text = plain_text(layout(stored, frozen))  # with the date signed
+    stored.content_hash = content_hash(stored.published_text, frozen)
     stored.published_by, stored.published_at = by, timezone.now()
     stored.save()
     return stored
@@ -321,8 +343,8 @@ def content_hash(text: str, figures) -> str:
 
 
 def differences(report: AnnualReport) -> list[dict]:
-    """For a published report: each figure whose value computed today differs from the one
-    published."""
+    """For an approved or published report: each figure that would print differently if
+    computed today."""
     frozen = {f.reference: f for f in report.frozen_figures.all()}
     from fazhi.reports.references import Reference
 

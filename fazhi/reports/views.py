@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from fazhi.core.audit import history_for
-from fazhi.core.documents import docx_bytes, docx_response
+from fazhi.core.documents import docx_response
 from fazhi.reports import outputs, selectors, services
 from fazhi.reports.checks import ERROR, run_checks
-from fazhi.reports.figures import figures_for
 from fazhi.reports.forms import (
     ParagraphForm,
     PublishForm,
@@ -24,6 +23,7 @@ from fazhi.reports.forms import (
     put_errors,
 )
 from fazhi.reports.models import ReportSection
+from fazhi.reports.pdf import PdfUnavailable
 
 VIEW = "reports.view_annualreport"
 # Shown on the paragraph form: how a reference is written.
@@ -310,13 +310,10 @@ def report_document(request, pk, fmt):
     if fmt == "pdf":
         try:
             pdf = outputs.pdf(report)
-        except ImproperlyConfigured as error:
+        except PdfUnavailable as error:
             messages.error(request, str(error))
             return redirect(report)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(True, f"{name}.pdf")
         return response
     raise Http404
-
-
-__all__ = ["docx_bytes", "figures_for"]

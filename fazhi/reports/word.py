@@ -115,11 +115,17 @@ def _title(doc, title: str, latin) -> None:
 
 
 def _signature(doc, organ: str, signed: str, latin) -> None:
-    """Unsealed (as published): a blank line, the organ two characters from the right margin,
-    then the date starting two characters to the right of the organ's first character."""
+    """Unsealed (as published, GB/T 9704 7.3.5.2): a blank line, the organ two characters from
+    the right margin, the date below starting two characters to the right of the organ's first
+    character; a date longer than that allows sits two characters from the right and the
+    organ moves left to keep the two characters."""
     doc.add_paragraph().paragraph_format.keep_with_next = True
+    organ_width, date_width = _width_em(organ), _width_em(signed)
+    date_right = 2 + organ_width - 2 - date_width
     organ_right = 2
-    date_right = max(organ_right + _width_em(organ) - 2 - _width_em(signed), 0)
+    if date_right < 2:
+        date_right = 2
+        organ_right = date_right + date_width + 2 - organ_width
     for text, right, keep in ((organ, organ_right, True), (signed, date_right, False)):
         paragraph = add_paragraph(doc, "", indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
         _text(paragraph, text, latin=latin)

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from datetime import date
 from io import BytesIO, StringIO
 
 import docx
@@ -101,6 +102,35 @@ def test_the_demo_report_passes_every_check_but_the_deadlines(demo):
     assert [f for f in findings if f.level == ERROR] == []
 
 
+def test_checks_find_figures_hidden_in_the_title_a_suffix_or_a_mistyped_reference(demo):
+    report = _report()
+    report.title = "游仙区司法局调处纠纷2197件的报告"
+    report.opening += "另见{{nothing.here}}。"
+    report.save()
+    paragraph = report.sections.get(kind=ReportSection.Kind.MEASURES).paragraphs.get(
+        source="theme:society"
+    )
+    paragraph.text += "共计{{mediation.disputes|00件}}，另{{Mediation.disputes}}，约二千一百件。"
+    paragraph.save()
+    messages = " ".join(f.message for f in run_checks(report) if f.level == ERROR)
+    assert "“2197”为手工录入" in messages
+    assert "{{nothing.here}} 没有对应的指标" in messages
+    assert "{{mediation.disputes|00件}}" in messages and "{{Mediation.disputes}}" in messages
+    assert "二千一百件" in messages
+
+
+def test_a_total_that_disagrees_with_its_parts_is_reported(demo):
+    from fazhi.indicators import registry
+
+    rule = registry.Total("mediation.disputes", ("mediation.disputes_succeeded",))
+    registry._totals.append(rule)
+    try:
+        messages = [f.message for f in run_checks(_report()) if f.level == ERROR]
+    finally:
+        registry._totals.remove(rule)
+    assert any("调处矛盾纠纷为 2197，但各分项合计为 2124" in m for m in messages), messages
+
+
 def test_checks_find_a_typed_figure_an_empty_section_and_a_broken_reference(demo):
     report = _report()
     paragraph = report.sections.get(kind=ReportSection.Kind.MEASURES).paragraphs.get(
@@ -127,7 +157,7 @@ def test_the_word_document_follows_gb_t_9704(demo):
     normal = document.styles["Normal"]
     assert normal.font.size == Pt(16)  # 三号
     assert normal.paragraph_format.line_spacing == Pt(28)  # fixed
-    assert normal.element.rPr.rFonts.get(docx.oxml.ns.qn("w:eastAsia")) == "仿宋"
+    assert normal.element.rPr.rFonts.get(docx.oxml.ns.qn("w:eastAsia")) == "仿宋_GB2312"
 
     def east_asian(run):
         return run.element.rPr.rFonts.get(docx.oxml.ns.qn("w:eastAsia"))
@@ -142,7 +172,7 @@ def test_the_word_document_follows_gb_t_9704(demo):
     assert [p.text[:2] for p in level1] == ["一、", "二、", "三、", "四、"]
     assert all(east_asian(p.runs[-1]) == "黑体" for p in level1)
     level2 = [p for p in paragraphs if p.text.startswith("（一）")]
-    assert level2 and all(east_asian(p.runs[1]) == "楷体" and p.runs[1].bold for p in level2)
+    assert level2 and all(east_asian(p.runs[1]) == "楷体_GB2312" and p.runs[1].bold for p in level2)
     body = paragraphs[1]
     assert body.paragraph_format.first_line_indent == Pt(32)  # two characters
     digits = next(r for p in paragraphs for r in p.runs if r.text == "2197")
@@ -160,6 +190,30 @@ def test_the_word_document_follows_gb_t_9704(demo):
     assert even.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.LEFT
     assert "PAGE" in section.footer._element.xml
     assert {r.font.size for r in odd.runs if r.text.strip()} == {Pt(14)}  # 四号
+
+
+def test_a_date_longer_than_the_organ_sits_two_characters_from_the_right(demo):
+    report = _report()
+    report.signature_organ, report.signature_date = "司法局", date(2020, 12, 31)
+    document = docx.Document(BytesIO(docx_bytes(outputs.docx(report))))
+    organ, signed = [p for p in document.paragraphs if p.text.strip()][-2:]
+    assert signed.paragraph_format.right_indent == Pt(2 * 16)
+    # the organ (3 characters) starts two characters left of the date (7 characters wide)
+    assert organ.paragraph_format.right_indent == Pt((2 + 7 + 2 - 3) * 16)
+
+
+def test_a_failing_libreoffice_gives_a_message_not_an_error_page(
+    demo, login, tmp_path, monkeypatch
+):
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:{os.environ['PATH']}")
+    response = login("leader").get(
+        reverse("reports:report_document", args=[_report().pk, "pdf"]), follow=True
+    )
+    assert response.status_code == 200
+    assert "LibreOffice 未能生成 PDF" in response.content.decode()
 
 
 def test_the_command_writes_the_three_formats(demo, tmp_path):

@@ -37,3 +37,33 @@ def test_figures_are_printed_as_running_chinese_text_prints_them():
     assert format_figure(Decimal("20000000.00"), "元") == "2000万元"  # exact: no 余
     assert format_figure(17, "人", "数") == "17"
     assert format_figure(None, "件") == "—"
+
+
+def test_figures_hidden_in_brackets_or_chinese_numerals_are_caught_and_dates_are_not():
+    caught = (
+        "调处纠纷（2197）件，〔2197件〕，二千一百九十七件，百分之四十五点五七，１２３件，2,197件"
+    )
+    assert untraceable_numbers(caught) == [
+        "2197",
+        "2197",
+        "１２３",
+        "2,197",
+        "二千一百九十七件",
+        "百分之四十五点五七",
+    ]
+    fine = (
+        "12348公共法律服务热线，2019—2020年，1-11月，第3条，2020.3.9，十九届四中全会，"
+        "三个协调小组，（2019）川0704行初12号，游司发〔2020〕12号"
+    )
+    assert untraceable_numbers(fine) == []
+
+
+def test_a_mistyped_reference_is_found():
+    from fazhi.reports.references import malformed_references
+
+    text = "{{mediation.disputes|00件}} {{Mediation.disputes}} {{mediation.disputes} {{ok.key|名}}"
+    assert malformed_references(text) == [
+        "{{mediation.disputes|00件}}",
+        "{{Mediation.disputes}}",
+        "{{mediation.disputes}",
+    ]

@@ -124,11 +124,44 @@ def test_publishing_freezes_the_report_against_later_edits_of_records(demo, logi
     assert "2196件" in page.content.decode()
 
 
+def test_what_is_published_is_what_the_leader_approved(demo, login):
+    staff, leader = User.objects.get(username="shencha"), User.objects.get(username="leader")
+    report = services.report_submit(report=_report(), version=_report().version, by=staff)
+    report = services.report_approve(report=report, version=report.version, by=leader)
+    assert report.frozen_figures.get(reference="mediation.disputes").text == "2197件"
+    dispute = Dispute.objects.filter(closed_on__year=2019).order_by("pk").first()
+    Dispute.objects.filter(pk=dispute.pk).update(closed_on=date(2020, 1, 6))
+
+    # the approved report keeps the approved figure; publishing it now is refused
+    assert "2197件" in outputs.html(AnnualReport.objects.get(pk=report.pk))
+    with pytest.raises(ValidationError, match="mediation.disputes 2197件 → 2196件"):
+        services.report_publish(report=report, version=report.version, by=staff)
+    report = AnnualReport.objects.get(pk=report.pk)
+    assert report.status == AnnualReport.Status.APPROVED
+
+    # returned, approved again with today's figure, then published
+    report = services.report_return(report=report, version=report.version, by=leader)
+    assert not report.frozen_figures.exists() and not report.content_hash
+    report = services.report_submit(report=report, version=report.version, by=staff)
+    report = services.report_approve(report=report, version=report.version, by=leader)
+    report = services.report_publish(report=report, version=report.version, by=staff)
+    assert "调处矛盾纠纷2196件" in report.published_text
+
+
+def test_two_edits_at_once_move_the_reports_version_twice(demo):
+    report = _report()
+    first, second = report.sections.first().paragraphs.all()[:1].get(), None
+    second = report.sections.last().paragraphs.first()
+    services.paragraph_update(paragraph=first, version=first.version, heading="", text="甲")
+    services.paragraph_update(paragraph=second, version=second.version, heading="", text="乙")
+    assert AnnualReport.objects.get(pk=report.pk).version == report.version + 2
+
+
 def test_a_published_report_with_unchanged_records_shows_no_difference(demo, login):
     report = _publish(_report())
     page = login("leader").get(reverse("reports:report_differences", args=[report.pk]))
     assert page.context["rows"] == []
-    assert "所有数字与公开时一致" in page.content.decode()
+    assert "所有数字与审定时一致" in page.content.decode()
 
 
 def test_a_stale_step_is_refused(demo, login):

@@ -2,13 +2,13 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from fazhi.core.documents import docx_bytes
 from fazhi.reports import outputs
 from fazhi.reports.models import AnnualReport
+from fazhi.reports.pdf import PdfUnavailable
 
 
 class Command(BaseCommand):
@@ -40,7 +40,7 @@ class Command(BaseCommand):
                 content = outputs.pdf(report)
             else:
                 content = outputs.html(report).encode()
-        except ImproperlyConfigured as error:
+        except PdfUnavailable as error:
             raise CommandError(str(error)) from None
         Path(output).write_bytes(content)
         seconds = time.perf_counter() - began
