@@ -90,14 +90,23 @@ def measures_generate(*, section: ReportSection, organ: str, year: int) -> None:
         )
 
 
-def _draft_locked(report_pk: int, version) -> AnnualReport:
-    report = lock_for_edit(AnnualReport, report_pk, version)
+def _require_draft(report: AnnualReport) -> AnnualReport:
     if not report.editable:
         raise ValidationError(
             _("Only a draft can be edited: return the report to draft first."),
             code="not_draft",
         )
     return report
+
+
+def _draft_locked(report_pk: int, version) -> AnnualReport:
+    """The report locked with its version checked (a change of the report itself)."""
+    return _require_draft(lock_for_edit(AnnualReport, report_pk, version))
+
+
+def _draft_held(report_pk: int) -> AnnualReport:
+    """The report locked, without a version (a change of one of its paragraphs)."""
+    return _require_draft(AnnualReport.objects.select_for_update().get(pk=report_pk))
 
 
 @transaction.atomic
@@ -118,12 +127,7 @@ def _touch(report: AnnualReport) -> None:
 
 @transaction.atomic
 def paragraph_update(*, paragraph: ReportParagraph, version, heading: str, text: str):
-    report = paragraph.section.report
-    if not AnnualReport.objects.select_for_update().get(pk=report.pk).editable:
-        raise ValidationError(
-            _("Only a draft can be edited: return the report to draft first."),
-            code="not_draft",
-        )
+    report = _draft_held(paragraph.section.report_id)
     stored = lock_for_edit(ReportParagraph, paragraph.pk, version)
     stored.heading, stored.text = heading.strip(), text.strip()
     stored.full_clean()
@@ -134,12 +138,7 @@ def paragraph_update(*, paragraph: ReportParagraph, version, heading: str, text:
 
 @transaction.atomic
 def paragraph_add(*, section: ReportSection, heading: str, text: str) -> ReportParagraph:
-    report = AnnualReport.objects.select_for_update().get(pk=section.report_id)
-    if not report.editable:
-        raise ValidationError(
-            _("Only a draft can be edited: return the report to draft first."),
-            code="not_draft",
-        )
+    report = _draft_held(section.report_id)
     last = section.paragraphs.order_by("-position").values_list("position", flat=True).first()
     paragraph = ReportParagraph(
         section=section, position=(last or 0) + 1, heading=heading.strip(), text=text.strip()
@@ -152,12 +151,7 @@ def paragraph_add(*, section: ReportSection, heading: str, text: str) -> ReportP
 
 @transaction.atomic
 def paragraph_delete(*, paragraph: ReportParagraph, version) -> None:
-    report = AnnualReport.objects.select_for_update().get(pk=paragraph.section.report_id)
-    if not report.editable:
-        raise ValidationError(
-            _("Only a draft can be edited: return the report to draft first."),
-            code="not_draft",
-        )
+    report = _draft_held(paragraph.section.report_id)
     lock_for_edit(ReportParagraph, paragraph.pk, version).delete()
     _touch(report)
 
@@ -211,11 +205,23 @@ def _step(report, version, user, *, perm, allowed_from, to) -> AnnualReport:
     return stored
 
 
+def _refuse_on_failed_checks(report: AnnualReport) -> None:
+    from fazhi.reports.checks import blocking
+
+    problems = blocking(report)
+    if problems:
+        raise ValidationError(
+            _(
+                "The checks found %(n)s problems: the report goes no further until they are corrected."
+            )
+            % {"n": len(problems)},
+            code="checks",
+        )
+
+
 @transaction.atomic
 def report_submit(*, report: AnnualReport, version, by) -> AnnualReport:
     """Draft → under review, once the checks pass."""
-    from fazhi.reports.checks import blocking
-
     stored = _step(
         report,
         version,
@@ -224,13 +230,7 @@ def report_submit(*, report: AnnualReport, version, by) -> AnnualReport:
         allowed_from=[AnnualReport.Status.DRAFT],
         to=AnnualReport.Status.REVIEW,
     )
-    problems = blocking(stored)
-    if problems:
-        raise ValidationError(
-            _("The checks found %(n)s problems: correct them before submitting.")
-            % {"n": len(problems)},
-            code="checks",
-        )
+    _refuse_on_failed_checks(stored)
     stored.submitted_by, stored.submitted_at = by, timezone.now()
     stored.save()
     return stored
@@ -257,8 +257,6 @@ def report_return(*, report: AnnualReport, version, by) -> AnnualReport:
 @transaction.atomic
 def report_approve(*, report: AnnualReport, version, by) -> AnnualReport:
     """Under review → approved, by the leader (the approve permission), once the checks pass."""
-    from fazhi.reports.checks import blocking
-
     stored = _step(
         report,
         version,
@@ -267,11 +265,7 @@ def report_approve(*, report: AnnualReport, version, by) -> AnnualReport:
         allowed_from=[AnnualReport.Status.REVIEW],
         to=AnnualReport.Status.APPROVED,
     )
-    if blocking(stored):
-        raise ValidationError(
-            _("The checks found problems: return the report to draft and correct them."),
-            code="checks",
-        )
+    _refuse_on_failed_checks(stored)
     _freeze(stored, live_figures(stored))
     stored.approved_by, stored.approved_at = by, timezone.now()
     stored.save()

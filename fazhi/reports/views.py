@@ -134,34 +134,16 @@ def report_edit(request, pk):
 @permission_required(CHANGE, raise_exception=True)
 def paragraph_edit(request, pk, paragraph_pk):
     paragraph = selectors.get_paragraph_for_user(request.user, pk, paragraph_pk)
-    report = paragraph.section.report
     form = ParagraphForm(
         request.POST or None, instance=paragraph, initial={"version": paragraph.version}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.paragraph_update(
-                paragraph=paragraph,
-                version=form.cleaned_data["version"],
-                heading=form.cleaned_data["heading"],
-                text=form.cleaned_data["text"],
-            )
-        except ValidationError as error:
-            put_errors(form, error)
-        else:
-            messages.success(request, _("Paragraph saved."))
-            return redirect(f"{report.get_absolute_url()}#paragraph-{paragraph.pk}")
-    return render(
-        request,
-        "reports/paragraph_form.html",
-        {
-            "form": form,
-            "report": report,
-            "section": paragraph.section,
-            "paragraph": paragraph,
-            "examples": EXAMPLES,
-        },
-    )
+
+    def save(data):
+        return services.paragraph_update(
+            paragraph=paragraph, version=data["version"], **_text(data)
+        )
+
+    return _paragraph_page(request, form, paragraph.section, paragraph, save, _("Paragraph saved."))
 
 
 @login_required
@@ -172,29 +154,30 @@ def paragraph_add(request, pk, section_pk):
     if section is None:
         raise Http404
     form = ParagraphForm(request.POST or None)
+
+    def save(data):
+        return services.paragraph_add(section=section, **_text(data))
+
+    return _paragraph_page(request, form, section, None, save, _("Paragraph added."))
+
+
+def _text(data) -> dict:
+    return {"heading": data["heading"], "text": data["text"]}
+
+
+def _paragraph_page(request, form, section, paragraph, save, done):
+    """The paragraph form: on a valid POST, `save` it and go back to it on the report."""
+    report = section.report
     if request.method == "POST" and form.is_valid():
         try:
-            paragraph = services.paragraph_add(
-                section=section,
-                heading=form.cleaned_data["heading"],
-                text=form.cleaned_data["text"],
-            )
+            saved = save(form.cleaned_data)
         except ValidationError as error:
             put_errors(form, error)
         else:
-            messages.success(request, _("Paragraph added."))
-            return redirect(f"{report.get_absolute_url()}#paragraph-{paragraph.pk}")
-    return render(
-        request,
-        "reports/paragraph_form.html",
-        {
-            "form": form,
-            "report": report,
-            "section": section,
-            "paragraph": None,
-            "examples": EXAMPLES,
-        },
-    )
+            messages.success(request, done)
+            return redirect(f"{report.get_absolute_url()}#paragraph-{saved.pk}")
+    context = {"form": form, "report": report, "section": section, "paragraph": paragraph}
+    return render(request, "reports/paragraph_form.html", {**context, "examples": EXAMPLES})
 
 
 @require_POST
