@@ -37,12 +37,22 @@ class ReportsConfig(AppConfig):
         """Reports not yet published, with their reporting and publication deadlines (data of
         each report), on the 工作台 and on the dashboard."""
         from fazhi.core.workbench import Panel
-        from fazhi.reports.selectors import open_reports
+        from fazhi.reports.selectors import open_reports, reports_for
         from fazhi.timelimits.selectors import today
 
         if not request.user.has_perm("reports.view_annualreport"):
             return []
-        context = {"reports": open_reports(request.user, within=unit), "today": today()}
+        on = today()
+        last_year = on.year - 1
+        missing = (
+            request.user.has_perm("reports.add_annualreport")
+            and not reports_for(request.user).filter(year=last_year).exists()
+        )
+        context = {
+            "reports": open_reports(request.user, within=unit),
+            "today": on,
+            "missing_year": last_year if missing else None,
+        }
         return [Panel(_("Annual reports due"), "reports/_panel_reports.html", context, 20)]
 
     dashboard_panels = workbench_panels

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.indicators.registry import all_totals, get_indicator, ratio
@@ -33,6 +34,7 @@ def run_checks(report: AnnualReport, *, today: date | None = None) -> list[Findi
     findings += _sections(report)
     figures = figures_for(report)
     findings += _text_checks(report, figures)
+    findings += _empty_figures(report, figures)
     findings += _consistency(report, figures)
     findings += _deadlines(report, today)
     return findings
@@ -48,26 +50,59 @@ def _edit_url(report, paragraph=None) -> str:
 
 
 def _sections(report) -> list[Finding]:
+    """The four required items present and written; an optional one (五) written or removed."""
     findings = []
     sections = {s.kind: s for s in report.sections.all()}
     for kind in REQUIRED:
-        label = ReportSection.Kind(kind).label
-        section = sections.get(kind)
-        if section is None:
+        if kind not in sections:
+            label = ReportSection.Kind(kind).label
             findings.append(
                 Finding(
                     ERROR, _("The section “%(s)s” is missing.") % {"s": label}, _edit_url(report)
                 )
             )
-        elif not any(p.text.strip() for p in section.paragraphs.all()):
+    for section in sections.values():
+        if not any(p.text.strip() for p in section.paragraphs.all()):
             findings.append(
                 Finding(
                     ERROR,
-                    _("The section “%(s)s” has no text yet.") % {"s": label},
+                    _("The section “%(s)s” has no text yet.") % {"s": section.title}
+                    if section.kind in REQUIRED
+                    else _("The section “%(s)s” has no text: write it or remove it.")
+                    % {"s": section.title},
                     f"{_edit_url(report)}#section-{section.pk}",
                 )
             )
     return findings
+
+
+def _empty_figures(report, figures) -> list[Finding]:
+    """A figure of nothing (0, or a ratio of nothing) usually means a ledger not kept for the
+    year, not a year without work: worth a look before it is printed."""
+    empty = sorted(
+        f.name
+        for f in figures.values()
+        if not f.error and (f.value in (None, "") or _is_zero(f.value))
+    )
+    if not empty:
+        return []
+    return [
+        Finding(
+            WARNING,
+            _(
+                "%(n)s figures are zero or cannot be computed (—), e.g. %(names)s: check that "
+                "the ledgers of %(year)s are complete before the report goes further."
+            )
+            % {"n": len(empty), "names": "、".join(empty[:5]), "year": report.year},
+        )
+    ]
+
+
+def _is_zero(value) -> bool:
+    try:
+        return Decimal(str(value)) == 0
+    except (ArithmeticError, ValueError):
+        return False
 
 
 def _texts(report):
@@ -196,41 +231,50 @@ def _consistency(report, figures) -> list[Finding]:
 
 
 def _deadlines(report, today: date) -> list[Finding]:
+    """The reporting and publication deadlines (data of the report): due, missed, or met late."""
     findings = []
-    if report.status in (AnnualReport.Status.DRAFT, AnnualReport.Status.REVIEW):
+    approved_on = _local_day(report.approved_at)
+    published_on = _local_day(report.published_at)
+    if approved_on is None:
         if today > report.report_due:
-            findings.append(
-                Finding(
-                    WARNING,
-                    _("The report was due by %(day)s and is not approved yet.")
-                    % {"day": report.report_due.isoformat()},
-                    reverse("reports:report_edit", args=[report.pk]),
-                )
-            )
+            message = _("Overdue: the report was due by %(day)s and is not approved yet.")
         else:
-            findings.append(
-                Finding(
-                    WARNING,
-                    _("Report due by %(day)s (%(n)s days left).")
-                    % {"day": report.report_due.isoformat(), "n": (report.report_due - today).days},
-                )
-            )
-    if report.status != AnnualReport.Status.PUBLISHED and today > report.publish_due:
+            message = _("Report due by %(day)s (%(n)s days left).")
         findings.append(
             Finding(
                 WARNING,
-                _("Publication was due by %(day)s.") % {"day": report.publish_due.isoformat()},
+                message
+                % {"day": report.report_due.isoformat(), "n": (report.report_due - today).days},
             )
         )
-    elif report.published_at and report.published_at.date() > report.publish_due:
+    elif approved_on > report.report_due:
+        findings.append(
+            Finding(
+                WARNING,
+                _("Approved on %(on)s, after the due date %(day)s.")
+                % {"on": approved_on.isoformat(), "day": report.report_due.isoformat()},
+            )
+        )
+    if published_on is None:
+        if today > report.publish_due:
+            findings.append(
+                Finding(
+                    WARNING,
+                    _("Overdue: publication was due by %(day)s.")
+                    % {"day": report.publish_due.isoformat()},
+                )
+            )
+    elif published_on > report.publish_due:
         findings.append(
             Finding(
                 WARNING,
                 _("Published on %(on)s, after the due date %(day)s.")
-                % {
-                    "on": report.published_at.date().isoformat(),
-                    "day": report.publish_due.isoformat(),
-                },
+                % {"on": published_on.isoformat(), "day": report.publish_due.isoformat()},
             )
         )
     return findings
+
+
+def _local_day(moment) -> date | None:
+    """The legal day (Asia/Shanghai) of a stored moment."""
+    return timezone.localdate(moment) if moment else None

@@ -87,6 +87,12 @@ class AnnualReport(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    secrecy_reviewer = models.CharField(
+        _("secrecy review by"),
+        max_length=40,
+        blank=True,
+        help_text=_("Who checked the report for secrets before it went public (保密审查)."),
+    )
     # Frozen at approval and kept at publication: the text as rendered and a hash over it and
     # every figure (FrozenFigure), so what is published is what the leader approved.
     published_text = models.TextField(_("text as published"), blank=True)

@@ -19,7 +19,7 @@ MONEY_FORMATS = {"万元", "万元余"}
 # (2019年, 2019年度, 2015－2020年), dates and months (3月9日, 1-11月), articles (第3条), document
 # numbers (游司发〔2020〕12号), titles in 《》 (whose own numbers are names) and service lines
 # people dial (12348).
-_TYPED_NUMBER = re.compile(r"[0-9０-９]+(?:[.,，．][0-9０-９]+)*\s*[%％]?")
+_TYPED_NUMBER = re.compile(r"[0-9０-９]+(?:[.,，．][0-9０-９]+| [0-9]{3}(?![0-9]))*\s*[%％]?")
 _ALLOWED = re.compile(
     r"《[^《》]*》"
     r"|〔\d{4}〕\s*\d+\s*号"
@@ -32,13 +32,15 @@ _ALLOWED = re.compile(
     r"|第\s*\d+\s*[条款项章节届次]"
     r"|(?<![0-9])(?:12348|12345|12309|12315|110)(?![0-9])"
 )
-# Figures written in Chinese numerals before a measure word (二千一百九十七件, 百分之四十五点五七).
-# A single numeral (三个, 一件) is left alone: too common in plain prose to be a statistic.
+# Figures written in Chinese numerals before a measure word (二千一百九十七件, 二十余个, 四十五项,
+# 百分之四十五点五七). A single numeral (三个, 两次, 一是) is left alone: too common in plain prose
+# to be a statistic.
+_MEASURE = "(?:件|名|人次|人|个|份|条|家|场次|场|次|项|期|批|篇|户|起|宗|所|座|万元|元)"
 _CHINESE_FIGURE = re.compile(
     r"百分之[零〇一二两三四五六七八九十百点]+"
     r"|[零〇一二两三四五六七八九十百千万亿]*[十百千万亿][零〇一二两三四五六七八九十百千万亿]*"
-    r"(?:件|名|人次|人|个|份|条|家|场|次|万元|元|所|座)"
-    r"|[零〇一二两三四五六七八九]{2,}(?:件|名|人次|人|个|份|条|家|场|次|万元|元)"
+    rf"[余多]?{_MEASURE}"
+    rf"|[零〇一二两三四五六七八九]{{2,}}[余多]?{_MEASURE}"
 )
 _BRACES = re.compile(r"\{\{[^{}]{0,60}\}{0,2}|\}\}|[{}]")
 

@@ -12,9 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.core.versioning import lock_for_edit
+from fazhi.indicators.dashboard import records_url
+from fazhi.indicators.registry import Period, get_indicator
 from fazhi.reports.figures import frozen_figures, live_figures
 from fazhi.reports.models import AnnualReport, FrozenFigure, ReportParagraph, ReportSection
 from fazhi.reports.paragraphs import generated_paragraphs
+from fazhi.reports.references import Reference
 from fazhi.reports.render import layout, plain_text
 
 # The statutory items' headings (厅字〔2019〕28号), Chinese whatever the interface language.
@@ -47,10 +50,32 @@ def section_title(kind: str, year: int) -> str:
     return SECTION_TITLES[kind].format(year=year, next_year=year + 1)
 
 
+def default_scope(unit):
+    """Whose records a body's figures count: the justice bureau reports for the whole district
+    it serves; any other body for itself and the units under it."""
+    from fazhi.org.models import Unit
+
+    if unit.kind == Unit.Kind.JUSTICE_BUREAU and unit.parent_id:
+        return unit.parent
+    return unit
+
+
 @transaction.atomic
 def report_create(*, unit, year: int, scope=None, by=None) -> AnnualReport:
     """A draft with the four required sections; section 一 generated from every line of work's
     registered items, sections 二–四 left for the bureau to write."""
+    scope = scope or default_scope(unit)
+    if not unit.path.startswith(scope.path):
+        raise ValidationError(
+            {
+                "scope": _(
+                    "The figures must cover the reporting body itself or a unit it belongs to "
+                    "(%(unit)s is not under %(scope)s)."
+                )
+                % {"unit": unit.name, "scope": scope.name}
+            },
+            code="scope",
+        )
     if AnnualReport.objects.filter(unit=unit, year=year).exists():
         raise ValidationError(
             _("%(unit)s already has a report for %(year)s.") % {"unit": unit.name, "year": year},
@@ -59,7 +84,7 @@ def report_create(*, unit, year: int, scope=None, by=None) -> AnnualReport:
     organ = unit.name
     report = AnnualReport.objects.create(
         unit=unit,
-        scope=scope or unit,
+        scope=scope,
         year=year,
         title=f"{organ}{year}年法治政府建设年度报告",
         opening=OPENING.format(organ=organ, year=year),
@@ -172,6 +197,20 @@ def section_add(*, report: AnnualReport, version, kind: str) -> ReportSection:
 
 
 @transaction.atomic
+def section_delete(*, report: AnnualReport, version, section_pk: int) -> None:
+    """Remove an optional section (五) with its paragraphs; the four required ones stay."""
+    stored = _draft_locked(report.pk, version)
+    section = stored.sections.get(pk=section_pk)
+    if section.kind in REQUIRED:
+        raise ValidationError(
+            _("Items 一 to 四 are required by the regulation and cannot be removed."),
+            code="required",
+        )
+    section.delete()
+    stored.save()
+
+
+@transaction.atomic
 def section_move(*, report: AnnualReport, version, section_pk: int, step: int) -> None:
     """Move a section up (step -1) or down (+1): the bureau orders the items."""
     stored = _draft_locked(report.pk, version)
@@ -237,6 +276,22 @@ def report_submit(*, report: AnnualReport, version, by) -> AnnualReport:
 
 
 @transaction.atomic
+def report_recall(*, report: AnnualReport, version, by) -> AnnualReport:
+    """Under review → back to draft by the staff, to change something before the leader
+    decides."""
+    stored = _step(
+        report,
+        version,
+        by,
+        perm="reports.change_annualreport",
+        allowed_from=[AnnualReport.Status.REVIEW],
+        to=AnnualReport.Status.DRAFT,
+    )
+    stored.save()
+    return stored
+
+
+@transaction.atomic
 def report_return(*, report: AnnualReport, version, by) -> AnnualReport:
     """Under review or approved → back to draft for changes (the approval lapses)."""
     stored = _step(
@@ -296,7 +351,14 @@ def _freeze(report: AnnualReport, figures) -> None:
 
 
 @transaction.atomic
-def report_publish(*, report: AnnualReport, version, by, signed_on: date | None = None):
+def report_publish(
+    *,
+    report: AnnualReport,
+    version,
+    by,
+    secrecy_reviewer: str,
+    signed_on: date | None = None,
+):
     """Approved → published, with the figures the leader approved. If records changed since
     the approval so that a figure would now print differently, publication is refused: the
     report goes back to draft and is approved again."""
@@ -312,6 +374,12 @@ def report_publish(*, report: AnnualReport, version, by, signed_on: date | None 
         stored.signature_date = signed_on
     if stored.signature_date is None:
         raise ValidationError(_("Give the date the report is signed."), code="no_date")
+    stored.secrecy_reviewer = (secrecy_reviewer or "").strip()
+    if not stored.secrecy_reviewer:
+        raise ValidationError(
+            _("A report goes public only after its secrecy review: name who reviewed it."),
+            code="no_secrecy_review",
+        )
     changed = differences(stored)
     if changed:
         raise ValidationError(
@@ -340,8 +408,6 @@ def differences(report: AnnualReport) -> list[dict]:
     """For an approved or published report: each figure that would print differently if
     computed today."""
     frozen = {f.reference: f for f in report.frozen_figures.all()}
-    from fazhi.reports.references import Reference
-
     refs = [Reference("", *_split_name(name), 0, 0) for name in frozen]
     today = live_figures(report, refs)
     rows = []
@@ -349,7 +415,14 @@ def differences(report: AnnualReport) -> list[dict]:
         now = today[name]
         if now.text != figure.text:
             rows.append(
-                {"name": name, "key": figure.key, "published": figure.text, "today": now.text}
+                {
+                    "name": name,
+                    "key": figure.key,
+                    "label": str(get_indicator(figure.key).label),
+                    "published": figure.text,
+                    "today": now.text,
+                    "url": records_url(figure.key, report.scope, Period.year(report.year)),
+                }
             )
     return rows
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/differences/", views.report_differences, name="report_differences"),
     path("<int:pk>/sections/add/", views.section_add, name="section_add"),
     path("<int:pk>/sections/<int:section_pk>/move/", views.section_move, name="section_move"),
+    path("<int:pk>/sections/<int:section_pk>/delete/", views.section_delete, name="section_delete"),
     path(
         "<int:pk>/sections/<int:section_pk>/paragraphs/add/",
         views.paragraph_add,

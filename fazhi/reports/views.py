@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.audit import history_for
 from fazhi.core.documents import docx_response
+from fazhi.indicators.registry import all_indicators
 from fazhi.reports import outputs, selectors, services
 from fazhi.reports.checks import ERROR, run_checks
 from fazhi.reports.forms import (
@@ -111,6 +112,8 @@ def report_checks(request, pk):
 @permission_required(CHANGE, raise_exception=True)
 def report_edit(request, pk):
     report = selectors.get_report_for_user(request.user, pk)
+    if not report.editable:
+        return _not_a_draft(request, report)
     form = ReportSettingsForm(
         request.POST or None, instance=report, initial={"version": report.version}
     )
@@ -134,6 +137,8 @@ def report_edit(request, pk):
 @permission_required(CHANGE, raise_exception=True)
 def paragraph_edit(request, pk, paragraph_pk):
     paragraph = selectors.get_paragraph_for_user(request.user, pk, paragraph_pk)
+    if not paragraph.section.report.editable:
+        return _not_a_draft(request, paragraph.section.report)
     form = ParagraphForm(
         request.POST or None, instance=paragraph, initial={"version": paragraph.version}
     )
@@ -153,12 +158,26 @@ def paragraph_add(request, pk, section_pk):
     section = next((s for s in report.sections.all() if s.pk == section_pk), None)
     if section is None:
         raise Http404
+    if not report.editable:
+        return _not_a_draft(request, report)
     form = ParagraphForm(request.POST or None)
 
     def save(data):
         return services.paragraph_add(section=section, **_text(data))
 
     return _paragraph_page(request, form, section, None, save, _("Paragraph added."))
+
+
+def _not_a_draft(request, report):
+    """Editing pages open only on a draft: nothing typed is lost to a refusal on saving."""
+    messages.error(
+        request,
+        _(
+            "Only a draft can be edited: take it back to draft first (staff while it awaits "
+            "approval, the leader once approved)."
+        ),
+    )
+    return redirect(report)
 
 
 def _text(data) -> dict:
@@ -177,7 +196,12 @@ def _paragraph_page(request, form, section, paragraph, save, done):
             messages.success(request, done)
             return redirect(f"{report.get_absolute_url()}#paragraph-{saved.pk}")
     context = {"form": form, "report": report, "section": section, "paragraph": paragraph}
-    return render(request, "reports/paragraph_form.html", {**context, "examples": EXAMPLES})
+    indicators = [i for i in all_indicators() if not i.group]  # the by-type families aside
+    return render(
+        request,
+        "reports/paragraph_form.html",
+        {**context, "examples": EXAMPLES, "indicators": indicators},
+    )
 
 
 @require_POST
@@ -216,6 +240,24 @@ def section_add(request, pk):
 @require_POST
 @login_required
 @permission_required(CHANGE, raise_exception=True)
+def section_delete(request, pk, section_pk):
+    report = selectors.get_report_for_user(request.user, pk)
+    if not any(s.pk == section_pk for s in report.sections.all()):
+        raise Http404
+    try:
+        services.section_delete(
+            report=report, version=request.POST.get("version"), section_pk=section_pk
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Section removed."))
+    return redirect(report)
+
+
+@require_POST
+@login_required
+@permission_required(CHANGE, raise_exception=True)
 def section_move(request, pk, section_pk):
     report = selectors.get_report_for_user(request.user, pk)
     if not any(s.pk == section_pk for s in report.sections.all()):
@@ -227,11 +269,12 @@ def section_move(request, pk, section_pk):
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect(report)
+    return redirect(f"{report.get_absolute_url()}#section-{section_pk}")
 
 
 STEPS = {
     "submit": (services.report_submit, _("Submitted for review.")),
+    "recall": (services.report_recall, _("Taken back to draft.")),
     "approve": (services.report_approve, _("Approved.")),
     "return": (services.report_return, _("Returned to draft.")),
 }
@@ -251,6 +294,7 @@ def report_step(request, pk, step):
             version=request.POST.get("version"),
             by=request.user,
             signed_on=form.cleaned_data.get("signed_on"),
+            secrecy_reviewer=form.cleaned_data.get("secrecy_reviewer", ""),
         )
         done = _("Published: the text and figures are frozen.")
     elif step in STEPS:

@@ -29,10 +29,14 @@ def test_edit_check_approve_publish_and_download_the_annual_report(seeded, page)
     society.get_by_test_id("paragraph-edit").click()
     text = page.get_by_label("正文")
     expect(text).to_have_value(re.compile(r"\{\{mediation\.disputes\}\}"))
-    text.fill(
-        "全年各级人民调解组织共化解矛盾纠纷{{mediation.disputes}}，其中专职人民调解员调处"
-        "{{mediation.disputes_by_full_time}}，占{{mediation.full_time_share}}。"
+    text.fill("全年各级人民调解组织共化解矛盾纠纷")
+    page.get_by_test_id("figure-picker").locator('[data-insert="mediation.disputes"]').click()
+    text.press("End")
+    text.type(
+        "，其中专职人民调解员调处{{mediation.disputes_by_full_time}}，"
+        "占{{mediation.full_time_share}}。"
     )
+    expect(text).to_have_value(re.compile(r"共化解矛盾纠纷\{\{mediation\.disputes\}\}，其中"))
     page.get_by_role("button", name="保存").click()
     edited = page.get_by_test_id("paragraph").filter(has_text="共化解矛盾纠纷")
     expect(edited.get_by_role("link", name="2197件")).to_have_attribute(
@@ -55,6 +59,8 @@ def test_edit_check_approve_publish_and_download_the_annual_report(seeded, page)
     page.get_by_role("button", name="审定").click()
     expect(page.get_by_test_id("status")).to_have_text("已审定")
     expect(page.get_by_label("成文日期")).to_have_value("2020-03-09")
+    page.get_by_label("保密审查人").fill("张保密")
+    page.once("dialog", lambda dialog: dialog.accept())  # publishing asks to confirm
     page.get_by_role("button", name="公开并固化").click()
     expect(page.get_by_test_id("status")).to_have_text("已公开")
     expect(page.get_by_test_id("published")).to_contain_text("王局长")

@@ -143,7 +143,9 @@ def test_checks_find_a_typed_figure_an_empty_section_and_a_broken_reference(demo
     messages = [f.message for f in run_checks(report) if f.level == ERROR]
     assert any("45.57%" in m and "手工录入" in m for m in messages), messages
     assert any("{{mediation.no_such_figure}}" in m for m in messages), messages
-    assert any("下一年度主要安排" in m and "尚无内容" in m for m in messages), messages
+    assert any("2020年度推进法治政府建设的主要安排" in m and "尚无内容" in m for m in messages), (
+        messages
+    )
 
 
 def test_the_word_document_follows_gb_t_9704(demo):
@@ -282,3 +284,26 @@ def test_a_user_without_the_reports_scope_gets_404_even_with_the_permission(demo
         client.get(reverse("reports:report_document", args=[report.pk, "html"])).status_code == 404
     )
     assert Unit.objects.get(code="510704-sfj")  # the body exists; the clerk just cannot see it
+
+
+def test_a_report_of_a_year_without_records_warns_of_its_zeros(demo):
+    from fazhi.reports import services
+
+    bureau = Unit.objects.get(code="510704-sfj")
+    report = services.report_create(unit=bureau, year=2021)
+    assert report.scope.code == "510704"  # the bureau reports for the whole district
+    warnings = [f.message for f in run_checks(report) if f.level != ERROR]
+    assert any("为零或无法计算" in m and "2021" in m for m in warnings), warnings
+
+
+def test_a_body_cannot_report_the_figures_of_a_unit_it_does_not_belong_to(demo):
+    from django.core.exceptions import ValidationError
+
+    from fazhi.reports import services
+
+    department = Unit.objects.get(short_name="区市场监管局")
+    township = Unit.objects.get(code="510704101")
+    with pytest.raises(ValidationError, match="不在"):
+        services.report_create(unit=department, year=2019, scope=township)
+    report = services.report_create(unit=department, year=2019)
+    assert report.scope == department

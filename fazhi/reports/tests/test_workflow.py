@@ -53,10 +53,13 @@ def test_staff_submit_only_the_leader_approves_and_publishing_records_who_and_wh
     assert report.status == AnnualReport.Status.APPROVED
     assert report.approved_by.username == "leader" and report.approved_at
 
-    _step(leader, report, "publish", signed_on="2020-03-09")
+    _step(leader, report, "publish", signed_on="2020-03-09")  # no secrecy review named
+    report.refresh_from_db()
+    assert report.status == AnnualReport.Status.APPROVED
+    _step(leader, report, "publish", signed_on="2020-03-09", secrecy_reviewer="张保密")
     report.refresh_from_db()
     assert report.status == AnnualReport.Status.PUBLISHED
-    assert report.published_by.username == "leader"
+    assert report.published_by.username == "leader" and report.secrecy_reviewer == "张保密"
     assert len(report.content_hash) == 64
     assert "调处矛盾纠纷2197件" in report.published_text
 
@@ -95,7 +98,11 @@ def _publish(report):
     report = services.report_submit(report=report, version=report.version, by=staff)
     report = services.report_approve(report=report, version=report.version, by=leader)
     return services.report_publish(
-        report=report, version=report.version, by=leader, signed_on=date(2020, 3, 9)
+        report=report,
+        version=report.version,
+        by=leader,
+        signed_on=date(2020, 3, 9),
+        secrecy_reviewer="张保密",
     )
 
 
@@ -114,13 +121,8 @@ def test_publishing_freezes_the_report_against_later_edits_of_records(demo, logi
     assert "2197件" in outputs.html(report) and docx_bytes(outputs.docx(report))
 
     page = login("leader").get(reverse("reports:report_differences", args=[report.pk]))
-    rows = page.context["rows"]
-    assert {
-        "name": "mediation.disputes",
-        "key": "mediation.disputes",
-        "published": "2197件",
-        "today": "2196件",
-    } in rows
+    rows = {row["name"]: (row["published"], row["today"]) for row in page.context["rows"]}
+    assert rows["mediation.disputes"] == ("2197件", "2196件")
     assert "2196件" in page.content.decode()
 
 
@@ -135,7 +137,9 @@ def test_what_is_published_is_what_the_leader_approved(demo, login):
     # the approved report keeps the approved figure; publishing it now is refused
     assert "2197件" in outputs.html(AnnualReport.objects.get(pk=report.pk))
     with pytest.raises(ValidationError, match="mediation.disputes 2197件 → 2196件"):
-        services.report_publish(report=report, version=report.version, by=staff)
+        services.report_publish(
+            report=report, version=report.version, by=staff, secrecy_reviewer="张保密"
+        )
     report = AnnualReport.objects.get(pk=report.pk)
     assert report.status == AnnualReport.Status.APPROVED
 
@@ -144,7 +148,9 @@ def test_what_is_published_is_what_the_leader_approved(demo, login):
     assert not report.frozen_figures.exists() and not report.content_hash
     report = services.report_submit(report=report, version=report.version, by=staff)
     report = services.report_approve(report=report, version=report.version, by=leader)
-    report = services.report_publish(report=report, version=report.version, by=staff)
+    report = services.report_publish(
+        report=report, version=report.version, by=staff, secrecy_reviewer="张保密"
+    )
     assert "调处矛盾纠纷2196件" in report.published_text
 
 
@@ -213,3 +219,87 @@ def test_the_report_deadlines_show_on_the_workbench_and_dashboard_until_publishe
     assert (
         'data-testid="panel-reports"' not in login("xinqiao").get(reverse("home")).content.decode()
     )
+
+
+def test_staff_take_a_report_back_from_review_and_edit_pages_open_only_on_a_draft(demo, login):
+    report = _report()
+    staff = login("shencha")
+    _step(staff, report, "submit")
+    paragraph = report.sections.first().paragraphs.first()
+    page = staff.get(reverse("reports:paragraph_edit", args=[report.pk, paragraph.pk]), follow=True)
+    assert "只有草稿可以修改" in page.content.decode()
+    assert page.redirect_chain[-1][0] == report.get_absolute_url()
+    _step(staff, report, "recall")
+    report.refresh_from_db()
+    assert report.status == AnnualReport.Status.DRAFT
+    page = staff.get(reverse("reports:paragraph_edit", args=[report.pk, paragraph.pk]))
+    assert page.status_code == 200 and 'data-testid="figure-picker"' in page.content.decode()
+
+
+def test_a_reference_naming_no_indicator_is_refused_on_saving_with_a_hint(demo, login):
+    report = _report()
+    paragraph = report.sections.first().paragraphs.first()
+    response = login("shencha").post(
+        reverse("reports:paragraph_edit", args=[report.pk, paragraph.pk]),
+        {"version": paragraph.version, "heading": "", "text": "调处{{mediation.dispute}}。"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "{{mediation.dispute}} 没有对应的指标" in page and "mediation.disputes" in page
+    paragraph.refresh_from_db()
+    assert "mediation.dispute}}" not in paragraph.text
+
+
+def test_the_optional_section_is_added_and_removed_and_flagged_while_empty(demo, login):
+    from fazhi.reports.checks import run_checks
+
+    report = _report()
+    client = login("shencha")
+    client.post(
+        reverse("reports:section_add", args=[report.pk]),
+        {"version": report.version, "kind": "OTHER"},
+    )
+    other = report.sections.get(kind=ReportSection.Kind.OTHER)
+    assert any("其他需要报告的情况" in f.message for f in run_checks(_report()))
+    report.refresh_from_db()
+    required = report.sections.get(kind=ReportSection.Kind.PLAN)
+    client.post(
+        reverse("reports:section_delete", args=[report.pk, required.pk]),
+        {"version": report.version},
+    )
+    assert report.sections.filter(kind=ReportSection.Kind.PLAN).exists()  # required: stays
+    report.refresh_from_db()
+    client.post(
+        reverse("reports:section_delete", args=[report.pk, other.pk]), {"version": report.version}
+    )
+    assert not report.sections.filter(kind=ReportSection.Kind.OTHER).exists()
+
+
+def test_a_publication_after_midnight_in_china_counts_on_that_day(demo):
+    from datetime import UTC, datetime
+
+    from fazhi.reports.checks import run_checks
+
+    report = _publish(_report())
+    # 17:00 UTC on the 28th is 01:00 on the 29th in China: one day late
+    report.publish_due = date(2026, 11, 28)
+    report.published_at = datetime(2026, 11, 28, 17, 0, tzinfo=UTC)
+    messages = [f.message for f in run_checks(report)]
+    assert "于 2026-11-29 公开，晚于公开期限 2026-11-28。" in messages
+
+
+def test_differences_name_the_figure_and_open_todays_records(demo, login):
+    report = _publish(_report())
+    dispute = Dispute.objects.filter(closed_on__year=2019).order_by("pk").first()
+    Dispute.objects.filter(pk=dispute.pk).update(closed_on=date(2020, 1, 6))
+    page = login("leader").get(reverse("reports:report_differences", args=[report.pk]))
+    html = page.content.decode()
+    assert "调处矛盾纠纷" in html
+    assert 'href="/indicators/mediation.disputes/records/?unit=510704&amp;start=2019-01-01' in html
+
+
+def test_the_panel_says_when_last_years_report_is_not_started(demo, login):
+    from fazhi.timelimits.selectors import today
+
+    page = login("shencha").get(reverse("home")).content.decode()
+    assert f"{today().year - 1} 年度报告尚未开始撰写" in page
