@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from fazhi.core.validators import mask_id_number, validate_id_number
@@ -37,10 +39,18 @@ class HistoryItem:
     lines: list[ChangeLine]
 
 
-def history_for(obj, viewer, limit: int = 50) -> list[HistoryItem]:
-    """The latest changes of `obj`, newest first, with who made them (named only when the
-    viewer may see that user) and readable change lines."""
-    entries = list(LogEntry.objects.get_for_object(obj).select_related("actor")[:limit])
+def history_for(obj, viewer, limit: int = 50, parts=()) -> list[HistoryItem]:
+    """The latest changes of `obj` (and of `parts`, records that make it up, such as a
+    report's paragraphs), newest first, with who made them (named only when the viewer may see
+    that user) and readable change lines."""
+    wanted = Q()
+    for record in [obj, *parts]:
+        content_type = ContentType.objects.get_for_model(record)
+        key = {"object_id": record.pk} if isinstance(record.pk, int) else {"object_pk": record.pk}
+        wanted |= Q(content_type=content_type, **key)  # as LogEntry.objects.get_for_object
+    entries = list(
+        LogEntry.objects.filter(wanted).select_related("actor").order_by("-timestamp")[:limit]
+    )
     actor_ids = {e.actor_id for e in entries if e.actor_id}
     visible = set(
         get_user_model()

@@ -80,7 +80,11 @@ def report_detail(request, pk):
             "publish_form": PublishForm(
                 initial={"version": report.version, "signed_on": report.signature_date}
             ),
-            "history": history_for(report, request.user),
+            "history": history_for(
+                report,
+                request.user,
+                parts=[p for s in report.sections.all() for p in [s, *s.paragraphs.all()]],
+            ),
         },
     )
 

@@ -303,3 +303,17 @@ def test_the_panel_says_when_last_years_report_is_not_started(demo, login):
 
     page = login("shencha").get(reverse("home")).content.decode()
     assert f"{today().year - 1} 年度报告尚未开始撰写" in page
+
+
+def test_a_paragraph_edit_shows_in_the_reports_change_history(demo, login):
+    report = _report()
+    paragraph = report.sections.get(kind=ReportSection.Kind.PLAN).paragraphs.first()
+    client = login("shencha")
+    client.post(
+        reverse("reports:paragraph_edit", args=[report.pk, paragraph.pk]),
+        {"version": paragraph.version, "heading": paragraph.heading, "text": "新的工作安排。"},
+    )
+    page = login("leader").get(report.get_absolute_url())
+    lines = [line.text() for item in page.context["history"] for line in item.lines]
+    assert any("新的工作安排。" in line for line in lines)
+    assert any(item.actor_name == "刘审查" for item in page.context["history"])
