@@ -26,13 +26,13 @@ class Finding:
     url: str = ""
 
 
-def run_checks(report: AnnualReport, *, today: date | None = None) -> list[Finding]:
+def run_checks(report: AnnualReport, *, today: date | None = None, figures=None) -> list[Finding]:
     from fazhi.timelimits.selectors import today as legal_today
 
     today = today or legal_today()
     findings: list[Finding] = []
     findings += _sections(report)
-    figures = figures_for(report)
+    figures = figures_for(report) if figures is None else figures
     findings += _text_checks(report, figures)
     findings += _empty_figures(report, figures)
     findings += _consistency(report, figures)

@@ -34,10 +34,10 @@ def _pdf(report) -> bytes:
     return docx_to_pdf(docx_bytes(report_document(layout(report), latin_font=None)))
 
 
-def linked_blocks(report):
+def linked_blocks(report, figures=None):
     """The report's blocks, every figure carrying the address of the records behind it."""
     period = Period.year(report.year)
-    blocks = layout(report)
+    blocks = layout(report, figures)
     for block in blocks:
         for part in block.parts:
             if not isinstance(part, str) and not part.error:

@@ -13,7 +13,8 @@ from fazhi.core.audit import history_for
 from fazhi.core.documents import docx_response
 from fazhi.indicators.registry import all_indicators
 from fazhi.reports import outputs, selectors, services
-from fazhi.reports.checks import ERROR, run_checks
+from fazhi.reports.checks import run_checks
+from fazhi.reports.figures import figures_for
 from fazhi.reports.forms import (
     ParagraphForm,
     PublishForm,
@@ -60,8 +61,9 @@ def report_create(request):
 @permission_required(VIEW, raise_exception=True)
 def report_detail(request, pk):
     report = selectors.get_report_for_user(request.user, pk)
-    blocks = outputs.linked_blocks(report)
-    findings = run_checks(report)
+    figures = figures_for(report)  # computed once for the text and the checks
+    blocks = outputs.linked_blocks(report, figures)
+    findings = run_checks(report, figures=figures)
     present = {s.kind for s in report.sections.all()}
     return render(
         request,
@@ -71,11 +73,7 @@ def report_detail(request, pk):
             "blocks": blocks,
             "sections": _sections_with_blocks(report, blocks),
             "opening": next(b for b in blocks if b.kind == "paragraph"),
-            "errors": [f for f in findings if f.level == ERROR],
             "findings": findings,
-            "section_form": SectionAddForm(
-                initial={},
-            ),
             "missing_kinds": [k for k in ReportSection.Kind if k not in present],
             "publish_form": PublishForm(
                 initial={"version": report.version, "signed_on": report.signature_date}
