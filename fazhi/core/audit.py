@@ -49,7 +49,9 @@ def history_for(obj, viewer, limit: int = 50, parts=()) -> list[HistoryItem]:
         key = {"object_id": record.pk} if isinstance(record.pk, int) else {"object_pk": record.pk}
         wanted |= Q(content_type=content_type, **key)  # as LogEntry.objects.get_for_object
     entries = list(
-        LogEntry.objects.filter(wanted).select_related("actor").order_by("-timestamp")[:limit]
+        LogEntry.objects.filter(wanted)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp")[:limit]
     )
     actor_ids = {e.actor_id for e in entries if e.actor_id}
     visible = set(
@@ -74,10 +76,13 @@ def describe_changes(entry: LogEntry, viewer) -> list[ChangeLine]:
     model = entry.content_type.model_class() if entry.content_type_id else None
     order = {f.name: i for i, f in enumerate(model._meta.get_fields())} if model else {}
     changes = sorted((entry.changes_dict or {}).items(), key=lambda item: order.get(item[0], 999))
+    excluded = _excluded_fields(model)
     lines = []
     for name, change in changes:
-        if _is_reverse_relation(model, name):
-            continue  # auditlog may list a reverse relation's manager; it is no field
+        if _is_reverse_relation(model, name) or name in excluded:
+            # a reverse relation's manager is no field; a field no longer audited was logged
+            # by an older registration
+            continue
         field = _field(model, name)
         label = str(field.verbose_name) if field is not None else name
         if isinstance(change, dict) and change.get("type") == "m2m":
@@ -93,6 +98,14 @@ def describe_changes(entry: LogEntry, viewer) -> list[ChangeLine]:
             )
         )
     return lines
+
+
+def _excluded_fields(model) -> set[str]:
+    from auditlog.registry import auditlog
+
+    if model is None or not auditlog.contains(model):
+        return set()
+    return set(auditlog.get_model_fields(model)["exclude_fields"])
 
 
 def _is_reverse_relation(model, name) -> bool:

@@ -30,8 +30,10 @@ class ReportsConfig(AppConfig):
                 "content_hash",
             ],
         )
-        auditlog.register(ReportSection, exclude_fields=["paragraphs"])
-        auditlog.register(ReportParagraph)
+        # the report a section belongs to, the section a paragraph belongs to: implied by
+        # whose history shows them
+        auditlog.register(ReportSection, exclude_fields=["paragraphs", "report", "version"])
+        auditlog.register(ReportParagraph, exclude_fields=["section", "version"])
 
     def workbench_panels(self, request, unit=None):
         """Reports not yet published, with their reporting and publication deadlines (data of

@@ -317,3 +317,20 @@ def test_a_paragraph_edit_shows_in_the_reports_change_history(demo, login):
     lines = [line.text() for item in page.context["history"] for line in item.lines]
     assert any("新的工作安排。" in line for line in lines)
     assert any(item.actor_name == "刘审查" for item in page.context["history"])
+
+
+def test_the_report_page_runs_in_a_bounded_number_of_queries(
+    demo, login, django_assert_max_num_queries
+):
+    report = _report()
+    client = login("shencha")
+    for paragraph in report.sections.get(kind=ReportSection.Kind.LEADERS).paragraphs.all():
+        client.post(
+            reverse("reports:paragraph_edit", args=[report.pk, paragraph.pk]),
+            {"version": paragraph.version, "heading": paragraph.heading, "text": "改写。"},
+        )
+    client = login("leader")
+    # the figures: one query per model, for the text and again with the parts the checks add
+    # (the cache is off in tests); the history of every section and paragraph: one
+    with django_assert_max_num_queries(40):
+        assert client.get(report.get_absolute_url()).status_code == 200
