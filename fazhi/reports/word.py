@@ -88,7 +88,7 @@ def _no_space_around_digits(element) -> None:
     otherwise puts between Chinese and Latin letters or digits."""
     ppr = element.get_or_add_pPr()
     successors = ("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:jc")
-    for tag in ("w:overflowPunct", "w:autoSpaceDE", "w:autoSpaceDN"):
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
         element = OxmlElement(tag)
         element.set(qn("w:val"), "0")
         ppr.insert_element_before(element, *successors)
