@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fazhi.indicators.registry import all_totals, get_indicator, ratio
-from fazhi.reports.figures import figures_for
+from fazhi.indicators.registry import Period, all_totals, compute, get_indicator, ratio
+from fazhi.reports.figures import WholeScope, figures_for
 from fazhi.reports.models import AnnualReport, ReportSection
 from fazhi.reports.references import malformed_references, references_in, untraceable_numbers
 from fazhi.reports.services import REQUIRED
+from fazhi.timelimits.selectors import today as legal_today
 
 ERROR, WARNING = "error", "warning"
 
@@ -27,8 +28,6 @@ class Finding:
 
 
 def run_checks(report: AnnualReport, *, today: date | None = None, figures=None) -> list[Finding]:
-    from fazhi.timelimits.selectors import today as legal_today
-
     today = today or legal_today()
     findings: list[Finding] = []
     findings += _sections(report)
@@ -170,9 +169,6 @@ def _consistency(report, figures) -> list[Finding]:
     """Ratios against their numerator and denominator, totals against their parts, for every
     figure the report prints: the values printed (frozen at approval, if approved), the parts
     the text leaves out computed alongside."""
-    from fazhi.indicators.registry import Period, compute
-    from fazhi.reports.figures import WholeScope
-
     printed = {f.key: f.value for f in figures.values() if not f.error and f.key}
     if not printed:
         return []

@@ -1,12 +1,17 @@
 """Forms of the report pages; the rules are the services' and the checks'."""
 
+import difflib
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import StyledForm, put_errors  # noqa: F401 - for views
+from fazhi.indicators.registry import all_indicators
 from fazhi.org.models import Unit
 from fazhi.reports.models import AnnualReport, ReportParagraph, ReportSection
+from fazhi.reports.references import malformed_references, references_in
 from fazhi.reports.selectors import BODY_KINDS, bodies_for
+from fazhi.timelimits.selectors import today
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -39,8 +44,6 @@ class ReportCreateForm(StyledForm, forms.Form):
             Unit.objects.visible_to(viewer).filter(kind__in=BODY_KINDS).order_by("path")
         )
         if not self.is_bound:  # the usual case: the viewer's body, last year, in spring
-            from fazhi.timelimits.selectors import today
-
             self.initial.setdefault("year", today().year - 1)
             own = bodies_for(viewer).filter(pk=viewer.unit_id).first()
             if own is None and viewer.unit_id:  # a bureau section reports as its bureau
@@ -78,11 +81,6 @@ class ReportSettingsForm(StyledForm, forms.ModelForm):
 def validate_references(text: str) -> str:
     """Refuse a reference that names no indicator (with the nearest keys as a hint) or that is
     mistyped, when it is saved rather than only at the checks."""
-    import difflib
-
-    from fazhi.indicators.registry import all_indicators
-    from fazhi.reports.references import malformed_references, references_in
-
     keys = [i.key for i in all_indicators()]
     problems = []
     for piece in malformed_references(text):

@@ -1,9 +1,10 @@
 """Reads of annual reports, always through the viewer's data scope (the reporting body)."""
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 
 from fazhi.org.models import Unit
-from fazhi.org.scope import get_visible_or_404
+from fazhi.org.scope import get_visible_or_404, in_subtree
 from fazhi.reports.models import AnnualReport, ReportParagraph, ReportSection
 
 BODY_KINDS = [
@@ -23,8 +24,6 @@ def reports_for(viewer) -> QuerySet:
 def open_reports(viewer, within=None) -> list[AnnualReport]:
     """Reports the viewer may see that are not published yet, the most urgent first; `within`:
     only those of reporting bodies in this unit's subtree."""
-    from fazhi.org.scope import in_subtree
-
     reports = reports_for(viewer).exclude(status=AnnualReport.Status.PUBLISHED)
     if within is not None:
         reports = reports.filter(in_subtree("unit", within))
@@ -46,8 +45,6 @@ def get_paragraph_for_user(user, report_pk, pk) -> ReportParagraph:
         for paragraph in section.paragraphs.all():
             if paragraph.pk == int(pk):
                 return paragraph
-    from django.http import Http404
-
     raise Http404
 
 

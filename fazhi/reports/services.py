@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from fazhi.core.versioning import lock_for_edit
 from fazhi.indicators.dashboard import records_url
 from fazhi.indicators.registry import Period, get_indicator
+from fazhi.org.models import Unit
 from fazhi.reports.figures import frozen_figures, live_figures
 from fazhi.reports.models import AnnualReport, FrozenFigure, ReportParagraph, ReportSection
 from fazhi.reports.paragraphs import generated_paragraphs
@@ -53,8 +54,6 @@ def section_title(kind: str, year: int) -> str:
 def default_scope(unit):
     """Whose records a body's figures count: the justice bureau reports for the whole district
     it serves; any other body for itself and the units under it."""
-    from fazhi.org.models import Unit
-
     if unit.kind == Unit.Kind.JUSTICE_BUREAU and unit.parent_id:
         return unit.parent
     return unit
