@@ -33,15 +33,7 @@ run: translations migrate
 	DJANGO_DEBUG=1 $(FAZHI) demo --year 2019 --if-empty
 	@echo
 	@echo "  法治工作平台  Fazhi is serving at http://$(HOST):$(PORT)/"
-	@echo "  Demo logins (password for all: fazhi-demo):"
-	@echo "    admin        系统管理员 (system administrator)"
-	@echo "    leader       局领导 (bureau leader, all data; approves the annual report)"
-	@echo "    shencha      合法性审查科 (legality review and filing staff; drafts the annual report)"
-	@echo "    fuyi         行政复议与应诉科 (reconsideration and litigation staff)"
-	@echo "    xinqiao      新桥镇司法所 (township justice office)"
-	@echo "    xiaojiangou  小枧沟司法所 (township justice office)"
-	@echo "    liaison      区市场监管局联络员 (department liaison)"
-	@echo "    mediator     新桥镇调委会调解员 (mediator)"
+	@DJANGO_DEBUG=1 $(FAZHI) demo --logins
 	@echo
 	DJANGO_DEBUG=1 $(FAZHI) runserver $(HOST):$(PORT)
 

@@ -21,18 +21,14 @@ def district(seeded):
 
 
 def seed_reference_rows():
-    """The rows the data migrations seed (holiday calendar, time-limit rules), put back when a
-    transactional test (browser tests) or a module's demo emptied the tables."""
-    from importlib import import_module
-
+    """The rows the data migrations seed (holiday calendar, time-limit rules …), put back when a
+    transactional test (browser tests) or a module's demo emptied the tables: each app that seeds
+    such rows puts its own back (`seed_reference_rows()` on its AppConfig)."""
     from django.apps import apps
 
-    from fazhi.timelimits.models import CalendarYear, Rule
-
-    if not CalendarYear.objects.exists():
-        import_module("fazhi.timelimits.migrations.0002_seed_holidays").seed(apps, None)
-    if not Rule.objects.exists():
-        import_module("fazhi.timelimits.migrations.0003_seed_rules").seed(apps, None)
+    for config in apps.get_app_configs():
+        if hasattr(config, "seed_reference_rows"):
+            config.seed_reference_rows()
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 from django.utils.module_loading import autodiscover_modules
 from rest_framework.routers import DefaultRouter
 
+from fazhi.core.records import record_kind
+
 router = DefaultRouter()
 
 
@@ -12,11 +14,14 @@ def router_urls():
     return router.urls
 
 
-class ScopedViewSetMixin:
-    """A viewset whose queryset is always the model's `visible_to(request.user)`."""
+class RecordViewSetMixin:
+    """A viewset whose records are its model's record kind read for the caller
+    (`core.records`): the same scoped queryset, with the same joins, as the pages, drill-downs
+    and exports. The viewset names its model with `queryset = Model.objects.none()`, which is
+    never read (forgetting this mixin then shows nothing rather than everything)."""
 
     def get_queryset(self):
-        return super().get_queryset().visible_to(self.request.user)
+        return record_kind(self.queryset.model).records_for(self.request.user)
 
 
 def visible_choices(model):

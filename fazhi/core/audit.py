@@ -1,8 +1,12 @@
-"""Reading the audit trail (django-auditlog) for people: field labels, choice labels, related
-records by name only when the viewer may see them."""
+"""The audit trail (django-auditlog): writing it for records written in bulk or by an import,
+and reading it for people (field labels, choice labels, related records by name only when the
+viewer may see them)."""
 
+from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from auditlog.context import set_extra_data
 from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -11,7 +15,76 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from fazhi.core.bulk import insert_rows
 from fazhi.core.validators import mask_id_number, validate_id_number
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WriteSource:
+    """Who wrote records, and from which import: the audit entries of the records say so."""
+
+    actor: object = None  # the user (None: the command line)
+    ledger: str = ""
+    file: str = ""
+    import_job: int | None = None
+
+    def additional_data(self) -> dict:
+        data = {"ledger": self.ledger, "file": self.file, "import_job": self.import_job}
+        return {key: value for key, value in data.items() if value not in ("", None)}
+
+
+@contextmanager
+def writes_from(source: WriteSource):
+    """Every audit entry written meanwhile (records saved one by one through the services)
+    names `source`'s user and import, also outside a request (an import runs in a thread)."""
+    context = {"additional_data": source.additional_data()}
+    if source.actor is not None:
+        context["actor"] = source.actor
+    with set_extra_data(context_data=context):
+        yield
+
+
+LOG_FIELDS = [
+    "content_type_id",
+    "object_pk",
+    "object_id",
+    "object_repr",
+    "action",
+    "changes",
+    "actor_id",
+    "additional_data",
+]
+
+
+def log_created_bulk(model, records: Iterable[tuple[int, str, dict]], *, source) -> int:
+    """The audit entries of records written in bulk (an import), one each as auditlog writes
+    for a record saved: (pk, how it reads, {field: value}) each, by `source`'s user."""
+    content_type = ContentType.objects.get_for_model(model).pk
+    actor = getattr(source.actor, "pk", None)
+    extra = source.additional_data() or None
+    rows = [
+        (
+            content_type,
+            str(pk),
+            pk,
+            text,
+            LogEntry.Action.CREATE,
+            {
+                name: ["None", str(value)]
+                for name, value in values.items()
+                if value not in ("", None)
+            },
+            actor,
+            extra,
+        )
+        for pk, text, values in records
+    ]
+    return insert_rows(LogEntry, LOG_FIELDS, rows)
+
+
+# --- reading ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -37,6 +110,11 @@ class HistoryItem:
     entry: LogEntry
     actor_name: str
     lines: list[ChangeLine]
+
+    @property
+    def imported_from(self) -> str:
+        """The file of the import that wrote the change, if one did."""
+        return (self.entry.additional_data or {}).get("file", "")
 
 
 def history_for(obj, viewer, limit: int = 50, parts=()) -> list[HistoryItem]:

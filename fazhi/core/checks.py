@@ -29,3 +29,26 @@ def default_secret_key_check(app_configs, **kwargs):
 def refuse_default_secret_key() -> None:
     if uses_default_secret_key_in_production():
         raise ImproperlyConfigured(MESSAGE)
+
+
+@register()
+def record_kinds_check(app_configs, **kwargs):
+    """Every API viewset reading through `RecordViewSetMixin` has its record kind registered
+    (else it would fail on its first request rather than at start)."""
+    from django.utils.module_loading import autodiscover_modules
+
+    from fazhi.core.api import RecordViewSetMixin, router
+    from fazhi.core.records import all_kinds
+
+    autodiscover_modules("api")
+    registered = {kind.model for kind in all_kinds()}
+    return [
+        Error(
+            f"The API viewset {viewset.__name__} reads {viewset.queryset.model._meta.label}, "
+            "which has no record kind.",
+            hint="Register a RecordKind for it in its app's records.py (fazhi.core.records).",
+            id="fazhi.E002",
+        )
+        for _prefix, viewset, _basename in router.registry
+        if issubclass(viewset, RecordViewSetMixin) and viewset.queryset.model not in registered
+    ]

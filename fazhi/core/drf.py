@@ -26,16 +26,6 @@ class ModelViewPermissions(DjangoModelPermissions):
     }
 
 
-class ModelChangePermissions(ModelViewPermissions):
-    """For workflow actions (POST to /<id>/<action>/): they change the record, so they need the
-    `change_` permission, not `add_`."""
-
-    perms_map = {
-        **ModelViewPermissions.perms_map,
-        "POST": ["%(app_label)s.change_%(model_name)s"],
-    }
-
-
 class Conflict(APIException):
     status_code = 409
     default_detail = "Conflict"

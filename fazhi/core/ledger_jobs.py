@@ -73,7 +73,12 @@ def run_import_job(job_id: int) -> ImportJob:
             result = import_ledger(
                 ledger,
                 source,
-                context={"unit": job.unit, "viewer": job.user},
+                context={
+                    "unit": job.unit,
+                    "viewer": job.user,
+                    "file": job.original_name,
+                    "job": job.pk,
+                },
                 dry_run=job.dry_run,
                 progress=progress,
             )

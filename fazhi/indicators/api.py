@@ -6,7 +6,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.decorators import action
@@ -16,6 +15,7 @@ from rest_framework.reverse import reverse
 
 from fazhi.core.api import router
 from fazhi.core.drf import Pagination
+from fazhi.core.records import record_kind
 from fazhi.indicators import selectors
 from fazhi.indicators.registry import (
     Indicator,
@@ -131,13 +131,13 @@ class IndicatorViewSet(viewsets.ViewSet):
                 }
             )
         unit, period = scope_and_period(request)
-        serializer_class = import_string(indicator.serializer)
+        kind = record_kind(indicator.model)
         queryset = indicator.records(
-            unit=unit, period=period, viewer=request.user, base=_base_queryset(serializer_class)
+            unit=unit, period=period, viewer=request.user, base=kind.records_for(request.user)
         ).order_by("pk")
         paginator = Pagination()
         page = paginator.paginate_queryset(queryset, request, view=self)
-        data = serializer_class(page, many=True, context={"request": request}).data
+        data = kind.serializer(page, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)
 
     @extend_schema(parameters=PARAMETERS, responses={200: dict})
@@ -161,14 +161,6 @@ def _breakdown_rows(request, indicator, unit, period):
         described = IndicatorViewSet()._describe(request, indicator, value, child, period)
         rows.append({"unit": child.code, "unit_name": child.name, **described})
     return rows
-
-
-def _base_queryset(serializer_class):
-    """The queryset (with its joins and prefetches) of the API list showing these records."""
-    for _prefix, viewset, _basename in router.registry:
-        if getattr(viewset, "serializer_class", None) is serializer_class:
-            return viewset.queryset
-    return None
 
 
 def _indicator_or_404(key, user):

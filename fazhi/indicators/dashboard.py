@@ -18,15 +18,6 @@ from fazhi.indicators.registry import (
     format_value,
 )
 
-# The figure of each line of work whose monthly trend and breakdown by unit are drawn.
-TREND_KEYS = [
-    "mediation.disputes",
-    "legality.opinion_letters",
-    "legality.reviews.normative_documents",
-    "reconsideration.applications",
-    "litigation.cases",
-]
-BREAKDOWN_DEFAULT = "mediation.disputes"
 MAX_TREND_MONTHS = 36
 
 
@@ -68,11 +59,25 @@ class Section:
     groups: dict[str, list[Figure]] = field(default_factory=dict)  # pies
 
 
-def build(*, unit, period: Period, viewer, breakdown_key: str = BREAKDOWN_DEFAULT) -> dict:
+def _module_order() -> dict:
+    """The lines of work in their menu's order (AppConfig.menu_order)."""
+    return {c.label: getattr(c, "menu_order", 100) for c in apps.get_app_configs()}
+
+
+def trend_indicators(indicators: list[Indicator]) -> list[Indicator]:
+    """The figures drawn month by month (`Indicator.trend`), the lines of work in menu order."""
+    order = _module_order()
+    trends = [i for i in indicators if i.trend]
+    return sorted(trends, key=lambda i: (order.get(i.module, 100), i.order, i.key))
+
+
+def build(*, unit, period: Period, viewer, breakdown_key: str = "") -> dict:
     indicators = [i for i in all_indicators() if i.may_view(viewer)]
     keys = [i.key for i in indicators]
     visible = set(keys)
-    trend_keys = [k for k in TREND_KEYS if k in visible]
+    trend_keys = [i.key for i in trend_indicators(indicators)]
+    # Broken down by unit: the figure the viewer picks, else the first trend figure.
+    breakdown_key = breakdown_key or (trend_keys[0] if trend_keys else "")
     months = period.months()[-MAX_TREND_MONTHS:]
     before_period = period.year_before()
     # Three passes of one query per model each: every figure for the period, the headline
@@ -98,7 +103,7 @@ def build(*, unit, period: Period, viewer, breakdown_key: str = BREAKDOWN_DEFAUL
             section.groups.setdefault(indicator.group, []).append(figure)
         else:
             section.figures.append(figure)
-    order = {c.label: getattr(c, "menu_order", 100) for c in apps.get_app_configs()}
+    order = _module_order()
     pies = [
         {
             "group": group,

@@ -127,9 +127,10 @@ class Indicator:
     numerator: str | None = None
     denominator: str | None = None
     scale: int = 100
-    # How the records are shown through the API ("module.path.SerializerClass").
-    serializer: str = ""
     order: int = 100
+    # The dashboard draws this figure month by month and breaks it down by unit (a line of
+    # work's headline figure).
+    trend: bool = False
     # One of a family breaking another figure down by a closed list (type, source, decision…):
     # the family's key, e.g. "mediation.disputes.type". The dashboard draws a family as a pie.
     group: str = ""

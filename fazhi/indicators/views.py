@@ -10,9 +10,9 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from fazhi.core.pagination import page_of
+from fazhi.core.records import record_kind
 from fazhi.core.rendering import XLSX, export_xlsx
 from fazhi.indicators import dashboard, selectors
-from fazhi.indicators.drilldown import record_list_for
 from fazhi.indicators.registry import Period, compute, format_value, get_indicator
 from fazhi.indicators.selectors import indicator_catalogue
 from fazhi.org.models import Unit
@@ -61,7 +61,7 @@ def dashboard_page(request):
         unit=unit,
         period=period,
         viewer=request.user,
-        breakdown_key=request.GET.get("breakdown") or dashboard.BREAKDOWN_DEFAULT,
+        breakdown_key=request.GET.get("breakdown") or "",
     )
     units = (
         Unit.objects.visible_to(request.user)
@@ -136,33 +136,33 @@ def records(request, key):
             ],
         }
         return render(request, "indicators/ratio.html", context)
-    record_list = record_list_for(indicator.model)
-    base = record_list.queryset(request.user) if record_list.queryset else None
+    kind = record_kind(indicator.model)
+    base = kind.records_for(request.user)
     queryset = indicator.records(unit=unit, period=period, viewer=request.user, base=base)
-    queryset = queryset.order_by(*record_list.ordering)
+    queryset = queryset.order_by(*kind.ordering)
     title = f"{indicator.label}-{unit.short_name or unit.name}-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
     if request.GET.get("export") == "xlsx":
-        if record_list.ledger:
-            return export_xlsx(request, record_list.ledger, queryset, title)
-        return _plain_workbook(queryset, title)
+        if kind.ledger:
+            return export_xlsx(request, kind.ledger, queryset, title)
+        return _plain_workbook(queryset, title, kind.owner)
     value = compute(unit=unit, period=period, viewer=request.user, keys=[key])[key]
     context |= {
         "value": format_value(indicator, value),
         "page": page_of(request, queryset, PAGE_SIZE),
-        "rows_template": record_list.rows_template,
-        **(record_list.context(request.user) if record_list.context else {}),
+        "rows_template": kind.rows_template,
+        **kind.context_for(request.user),
     }
     return render(request, "indicators/records.html", context)
 
 
-def _plain_workbook(queryset, title: str) -> HttpResponse:
-    """Records without a ledger of their own (opinion items, hearings): one line each."""
+def _plain_workbook(queryset, title: str, owner: str) -> HttpResponse:
+    """Records without a ledger of their own (opinion items, hearings): one line each, with
+    the record each belongs to (its kind's `owner`)."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title[:31])
     sheet.append(["记录", "所属"])
     for record in queryset.iterator(chunk_size=1000):
-        owner = getattr(record, "request", None) or getattr(record, "lawsuit", None)
-        sheet.append([str(record), str(owner or "")])
+        sheet.append([str(record), str(getattr(record, owner, "") or "") if owner else ""])
     response = HttpResponse(content_type=XLSX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(title)}.xlsx"
     book.save(response)

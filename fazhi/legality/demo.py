@@ -11,8 +11,14 @@ from django.db import transaction
 from fazhi.core.models import NumberingRule
 from fazhi.legality import services
 from fazhi.legality.models import Filing, LegalAdvisor, OpinionItem, ReviewRequest
-from fazhi.org.demo import grant
-from fazhi.org.models import Role, Unit
+from fazhi.org.demo import (
+    DemoUser,
+    department_code,
+    grant_to_roles,
+    register_demo_user,
+    section_code,
+)
+from fazhi.org.models import Unit
 
 YEAR = 2019
 MEETING_TOPICS, CONTRACTS, NORMATIVE = 172, 65, 32
@@ -35,6 +41,24 @@ PERMISSIONS = {
     ],
     "township_staff": ["view_reviewrequest", "view_opinionitem", "view_filing"],
 }
+register_demo_user(
+    DemoUser(
+        "shencha",
+        "刘审查",
+        section_code("合法性审查科"),
+        "section_staff",
+        "合法性审查科 (legality review and filing staff; drafts the annual report)",
+        order=20,
+    ),
+    DemoUser(
+        "liaison",
+        "赵联络",
+        department_code("区市场监管局"),
+        "liaison",
+        "区市场监管局联络员 (department liaison)",
+        order=50,
+    ),
+)
 TOPICS = ["关于{}的请示", "关于印发{}的通知（代拟稿）", "关于{}有关事项的汇报"]
 SUBJECTS = [
     "农村人居环境整治",
@@ -64,10 +88,7 @@ ITEM_TEXTS = {
 
 @transaction.atomic
 def load(year: int, out) -> None:
-    for code, codenames in PERMISSIONS.items():
-        role = Role.objects.filter(code=code).first()
-        if role is not None:
-            grant(role, [f"legality.{c}" for c in codenames])
+    grant_to_roles("legality", PERMISSIONS)
     if ReviewRequest.objects.exists():
         out.write("\n  合法性审查：已有数据，未重复加载。")
         return

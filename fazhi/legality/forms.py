@@ -3,8 +3,10 @@
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers as drf
 
 from fazhi.core.forms import MultipleFileField, StyledForm, bootstrap
+from fazhi.core.workflow import DATE, DatedStepForm, StepForm
 from fazhi.legality.filters import SUBMITTING_KINDS
 from fazhi.legality.models import (
     ATTACHMENT_TYPES,
@@ -13,10 +15,10 @@ from fazhi.legality.models import (
     OpinionItem,
     ReviewRequest,
 )
+from fazhi.legality.selectors import reviewing_unit_for
 from fazhi.org.models import Unit, User
 from fazhi.timelimits.selectors import today
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ACCEPT = ",".join(f".{t}" for t in ATTACHMENT_TYPES)
 
 
@@ -91,20 +93,26 @@ class RequestEditForm(VersionForm):
         bootstrap(self)
 
 
-class StartReviewForm(VersionForm):
+class StartReviewForm(StepForm):
     reviewers = forms.ModelMultipleChoiceField(
         label=_("Reviewers"), queryset=User.objects.none(), required=False
     )
 
-    def __init__(self, *args, viewer, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reviewers"].queryset = reviewers_for(viewer)
-        self.fields["reviewers"].initial = [viewer.pk]
+        self.fields["reviewers"].queryset = reviewers_for(self.user)
+        self.fields["reviewers"].initial = [self.user.pk]
+        self.fields["reviewers"].error_messages["invalid_choice"] = _(
+            "Reviewers are staff who may handle legality review."
+        )
         bootstrap(self)
 
 
-class OpinionForm(VersionForm):
-    on = forms.DateField(label=_("Issued on"), widget=DATE)
+class OpinionForm(DatedStepForm):
+    """The opinions and how the review concludes: a numbered letter or a signed opinion. The
+    opinion items come as a formset on the page (`item-0-text` …), as a list from the API."""
+
+    on_label = _("Issued on")
     with_letter = forms.BooleanField(
         label=_("Issue a numbered opinion letter (合法性审查意见书)"), required=False, initial=True
     )
@@ -114,20 +122,74 @@ class OpinionForm(VersionForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For meeting agenda items: the opinion signed, when no letter is issued."),
     )
+    note = _(
+        "A numbered opinion letter takes the next number of the bureau's letter series on "
+        "saving. A meeting agenda item may instead carry the opinion signed on it."
+    )
+    page_template = "legality/_opinion_items.html"
+    api_defaults = {"with_letter": True}
+    api_schema = {
+        "items": drf.ListField(
+            child=drf.DictField(),
+            required=False,
+            help_text="意见建议：[{text, category, adoption}]，category 与 adoption 取值同意见条目",
+        )
+    }
 
-    def __init__(self, *args, request, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = max(today(), request.received_on)
-        if request.kind == ReviewRequest.Kind.MEETING_TOPIC:
+    def __init__(self, data=None, files=None, *, api=False, **kwargs):
+        super().__init__(data, files, api=api, **kwargs)
+        self.api = api
+        if api and data is not None:
+            data = _items_as_formset(data.get("items") or [])
+        self.items = ItemFormSet(data, prefix="item")
+        self.fields["on"].initial = max(today(), self.record.received_on)
+        if self.record.kind == ReviewRequest.Kind.MEETING_TOPIC:
             self.fields["with_letter"].initial = False
         bootstrap(self)
+
+    def clean(self):
+        data = super().clean()
+        if not self.items.is_valid():
+            if self.api:  # the page shows them on the items themselves
+                for n, errors in enumerate(self.items.errors, start=1):
+                    for messages in errors.values():
+                        self.add_error(None, f"第{n}条意见：{'；'.join(messages)}")
+            else:
+                self.add_error(None, _("Correct the opinions marked below."))
+        return data
+
+    def service_arguments(self) -> dict:
+        arguments = super().service_arguments()
+        arguments["items"] = [
+            f.cleaned_data for f in self.items if f.cleaned_data.get("text", "").strip()
+        ]
+        arguments["reviewing_unit"] = reviewing_unit_for(self.user)
+        return arguments
+
+
+def _items_as_formset(items) -> dict:
+    """Opinion items sent as a JSON list, in the formset's form."""
+    items = items if isinstance(items, list) else []
+    data = {"item-TOTAL_FORMS": len(items), "item-INITIAL_FORMS": 0}
+    for n, item in enumerate(items):
+        for name, value in (item if isinstance(item, dict) else {}).items():
+            data[f"item-{n}-{name}"] = value
+    return data
 
 
 class ItemForm(StyledForm, forms.ModelForm):
     class Meta:
         model = OpinionItem
-        fields = ["category", "text"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        # adoption: PENDING on the page; an API caller may say it already
+        fields = ["category", "text", "adoption"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "adoption": forms.HiddenInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adoption"].required = False
+
+    def clean_adoption(self):
+        return self.cleaned_data["adoption"] or OpinionItem.Adoption.PENDING
 
     def has_changed(self):
         # A row is filled in by its text; a category picked on an empty row is ignored.
@@ -137,32 +199,24 @@ class ItemForm(StyledForm, forms.ModelForm):
 ItemFormSet = forms.formset_factory(ItemForm, extra=3)
 
 
-class ConcludeForm(VersionForm):
-    on = forms.DateField(label=_("Date"), widget=DATE)
+class AdoptionForm(StepForm):
+    """One adoption choice per opinion item of an issued request."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["on"].initial = today()
-        bootstrap(self)
-
-
-class AdoptionForm(VersionForm):
-    """One adoption choice per opinion item of an issued request."""
-
-    def __init__(self, *args, items, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.items = list(items)
+        self.items = list(self.record.items.all())
         for item in self.items:
             self.fields[f"item_{item.pk}"] = forms.ChoiceField(
                 label=item.text, choices=OpinionItem.Adoption.choices, initial=item.adoption
             )
+            self.fields[f"item_{item.pk}"].col = "col-12"
         bootstrap(self, small=True)
 
-    def rows(self):
-        return [(item, self[f"item_{item.pk}"]) for item in self.items]
-
-    def adoption(self) -> dict[int, str]:
-        return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}
+    def service_arguments(self) -> dict:
+        return {
+            "version": self.cleaned_data["version"],
+            "adoption": {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items},
+        }
 
 
 class FilingForm(StyledForm, forms.ModelForm):
@@ -188,17 +242,14 @@ class FilingForm(StyledForm, forms.ModelForm):
         self.fields["title"].col = "col-md-8"
 
 
-class FilingReviewForm(VersionForm):
+class FilingReviewForm(DatedStepForm):
+    on_label = _("reviewed on")
     result = forms.ChoiceField(
         label=_("review result"),
         choices=[c for c in Filing.Result.choices if c[0] != Filing.Result.PENDING],
     )
-    on = forms.DateField(label=_("reviewed on"), widget=DATE)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = today()
-        bootstrap(self)
+    field_order = ["result", "on", "version"]
 
 
 class AdvisorForm(StyledForm, forms.ModelForm):

@@ -8,9 +8,6 @@ from fazhi.indicators.registry import Indicator, register
 from fazhi.legality.models import Filing, OpinionItem, ReviewRequest
 
 MODULE = "legality"
-REQUESTS = "fazhi.legality.api.ReviewRequestSerializer"
-ITEMS = "fazhi.legality.api.OpinionItemSerializer"
-FILINGS = "fazhi.legality.api.FilingSerializer"
 ISSUED = ReviewRequest.Status.OPINION_ISSUED
 K = ReviewRequest.Kind
 
@@ -29,7 +26,7 @@ def filed_in(period) -> Q:
     return Q(filed_on__gte=period.start, filed_on__lte=period.end)
 
 
-def _reviews(key, kind, label, definition, order):
+def _reviews(key, kind, label, definition, order, trend=False):
     return Indicator(
         key=key,
         label=label,
@@ -38,8 +35,8 @@ def _reviews(key, kind, label, definition, order):
         module=MODULE,
         model=ReviewRequest,
         where=lambda p: issued_in(p) & Q(kind=kind),
-        serializer=REQUESTS,
         order=order,
+        trend=trend,
     )
 
 
@@ -66,6 +63,7 @@ register(
         _("Normative documents reviewed"),
         _("Normative documents whose legality review ended with an opinion within the period."),
         30,
+        trend=True,
     ),
     Indicator(
         key="legality.opinion_letters",
@@ -77,8 +75,8 @@ register(
         module=MODULE,
         model=ReviewRequest,
         where=lambda p: issued_in(p) & ~Q(letter_number=""),
-        serializer=REQUESTS,
         order=40,
+        trend=True,
     ),
     Indicator(
         key="legality.opinions",
@@ -88,7 +86,6 @@ register(
         module=MODULE,
         model=OpinionItem,
         where=lambda p: issued_in(p, "request__"),
-        serializer=ITEMS,
         order=50,
     ),
     Indicator(
@@ -104,7 +101,6 @@ register(
             issued_in(p, "request__")
             & Q(adoption__in=[OpinionItem.Adoption.ADOPTED, OpinionItem.Adoption.PARTLY])
         ),
-        serializer=ITEMS,
         order=60,
     ),
     Indicator(
@@ -125,7 +121,6 @@ register(
         module=MODULE,
         model=Filing,
         where=lambda p: filed_in(p) & Q(kind=Filing.Kind.NORMATIVE_DOCUMENT),
-        serializer=FILINGS,
         order=80,
     ),
     Indicator(
@@ -140,7 +135,6 @@ register(
         where=lambda p: (
             filed_in(p) & Q(kind__in=[Filing.Kind.MAJOR_PENALTY, Filing.Kind.COMPULSORY])
         ),
-        serializer=FILINGS,
         order=90,
     ),
     Indicator(
@@ -153,27 +147,6 @@ register(
         module=MODULE,
         model=Filing,
         where=lambda p: filed_in(p) & Q(filed_on__gt=F("due_on")),
-        serializer=FILINGS,
         order=100,
     ),
 )
-
-
-def _record_lists():
-    from fazhi.indicators.drilldown import RecordList, register_record_list
-    from fazhi.legality import selectors
-
-    register_record_list(
-        ReviewRequest,
-        RecordList("legality/_request_rows.html", selectors.requests_for, "legality.requests"),
-    )
-    register_record_list(
-        Filing, RecordList("legality/_filing_rows.html", selectors.filings_for, "legality.filings")
-    )
-    register_record_list(  # each opinion links to its request: read them with it
-        OpinionItem,
-        RecordList(queryset=lambda viewer: OpinionItem.objects.select_related("request")),
-    )
-
-
-_record_lists()

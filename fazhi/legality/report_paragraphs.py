@@ -1,6 +1,16 @@
-"""What legality review and filing contribute to section 一 of the annual report."""
+"""What legality review and filing contribute to section 一 of the annual report, and the
+sub-section they lead: (二) 法治政府 (reconsideration and litigation write into it too)."""
 
-from fazhi.reports.paragraphs import ReportItem, register_item
+from fazhi.reports.paragraphs import ReportItem, Theme, register_item, register_theme
+
+register_theme(
+    Theme(
+        key="government",
+        order=20,
+        heading="扎实推进法治政府建设。",
+        opening="统筹推进依法行政各项工作，法治政府建设取得新进展。",
+    )
+)
 
 register_item(
     ReportItem(

@@ -3,7 +3,7 @@
 from django.db.models import Count, QuerySet
 
 from fazhi.legality.filters import AdvisorFilter, FilingFilter, ReviewRequestFilter
-from fazhi.legality.models import Attachment, Filing, LegalAdvisor, ReviewRequest
+from fazhi.legality.models import Attachment, Filing, LegalAdvisor, OpinionItem, ReviewRequest
 from fazhi.org.models import Unit
 from fazhi.org.scope import get_visible_or_404
 
@@ -32,6 +32,11 @@ def get_request_for_user(user, pk) -> ReviewRequest:
         user,
         pk,
     )
+
+
+def items_for(viewer) -> QuerySet:
+    """Opinion items of the requests the viewer may see, each with its request."""
+    return OpinionItem.objects.visible_to(viewer).select_related("request")
 
 
 def get_attachment_for_user(user, pk) -> Attachment:

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fazhi.core.numbering import take_document_number
-from fazhi.core.versioning import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
+from fazhi.core.services import StaleEdit, lock_for_edit, not_in_future  # noqa: F401 - StaleEdit for callers
 from fazhi.legality.models import (
     ATTACHMENT_MAX_BYTES,
     Attachment,
@@ -16,21 +16,15 @@ from fazhi.legality.models import (
     OpinionItem,
     ReviewRequest,
 )
-from fazhi.timelimits import selectors as timelimits
 from fazhi.timelimits import services as deadlines
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import YearNotLoaded, due_date
-from fazhi.timelimits.selectors import RuleNotFound, deadlines_for, rule_for
+from fazhi.timelimits.selectors import RuleNotFound, rule_for
 
 LETTER_KEY = "legality.opinion_letter"
 # Filing within 30 days of publication; kinds without a rule of their own use the same one.
 FILING_RULE = "filing.normative_document"
 OPEN = (ReviewRequest.Status.RECEIVED, ReviewRequest.Status.IN_REVIEW)
-
-
-def _not_in_future(day: date | None, field: str) -> None:
-    if day is not None and day > timelimits.today():
-        raise ValidationError({field: _("A day in the future cannot be recorded.")})
 
 
 def review_clock_rule(kind: str, received_on: date):
@@ -59,7 +53,7 @@ def request_submit(
         received_on=received_on,
         created_by=user,
     )
-    _not_in_future(received_on, "received_on")
+    not_in_future(received_on, "received_on")
     request.full_clean()
     request.save()
     rule = review_clock_rule(kind, received_on)
@@ -69,6 +63,38 @@ def request_submit(
         )
     for upload in files:
         attachment_add(request=request, upload=upload, user=user)
+    return request
+
+
+@transaction.atomic
+def request_record(
+    *,
+    kind: str,
+    submitting_unit,
+    title: str,
+    received_on: date,
+    status: str = ReviewRequest.Status.RECEIVED,
+    concluded_on: date | None = None,
+    letter_number: str = "",
+    signed_opinion: str = "",
+    user=None,
+) -> ReviewRequest:
+    """A request as a ledger records it (an Excel import of past work): submitted, then in
+    review or concluded as its status says, with the letter number or signed opinion it got
+    (no number is taken: the letter carries its own) and its clock completed on the day."""
+    request = request_submit(
+        kind=kind,
+        submitting_unit=submitting_unit,
+        title=title,
+        received_on=received_on,
+        user=user,
+    )
+    if status == ReviewRequest.Status.IN_REVIEW:
+        request.status = status
+        request.save()
+    elif status != ReviewRequest.Status.RECEIVED:
+        request.letter_number, request.signed_opinion = letter_number, signed_opinion
+        request = _conclude(request, status, concluded_on, user)
     return request
 
 
@@ -90,7 +116,7 @@ def attachment_add(*, request: ReviewRequest, upload, user=None) -> Attachment:
 def request_update(*, request: ReviewRequest, version, title: str, files=(), user=None):
     """Correct the title or add files. The kind and the received date start the clock, so
     they are not edited: withdraw and submit again."""
-    stored = _lock(request, version)
+    stored = lock_for_edit(ReviewRequest, request.pk, version)
     stored.title = title
     stored.full_clean()
     stored.save()
@@ -99,14 +125,10 @@ def request_update(*, request: ReviewRequest, version, title: str, files=(), use
     return stored
 
 
-def _lock(request: ReviewRequest, version) -> ReviewRequest:
-    return lock_for_edit(ReviewRequest, request.pk, version)
-
-
 def _conclude(stored: ReviewRequest, status: str, on: date, user) -> ReviewRequest:
     if on is None:
         raise ValidationError({"on": _("Give the date.")})
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     if stored.status not in OPEN:
         raise ValidationError(_("This request is no longer open."))
     if on < stored.received_on:
@@ -115,14 +137,13 @@ def _conclude(stored: ReviewRequest, status: str, on: date, user) -> ReviewReque
     stored.concluded_on = on
     stored.full_clean()
     stored.save()
-    for clock in deadlines_for(stored).filter(completed_on__isnull=True):
-        deadlines.deadline_complete(deadline=clock, on=on, user=user)
+    deadlines.clocks_complete(stored, on=on, user=user)
     return stored
 
 
 @transaction.atomic
 def request_start_review(*, request: ReviewRequest, version, reviewers=(), user=None):
-    stored = _lock(request, version)
+    stored = lock_for_edit(ReviewRequest, request.pk, version)
     if stored.status != ReviewRequest.Status.RECEIVED:
         raise ValidationError(_("Only a request just received can go into review."))
     stored.status = ReviewRequest.Status.IN_REVIEW
@@ -146,11 +167,13 @@ def request_issue_opinion(
 ) -> ReviewRequest:
     """Conclude the review with its opinion items: a numbered opinion letter (from the
     reviewing unit's numbering rule), or, for a meeting agenda item, a signed opinion."""
-    stored = _lock(request, version)
+    stored = lock_for_edit(ReviewRequest, request.pk, version)
     if stored.status not in OPEN:
         raise ValidationError(_("This request is no longer open."))
     if with_letter:
-        stored.letter_number = _next_letter_number(reviewing_unit, on.year)
+        stored.letter_number = str(
+            take_document_number(unit=reviewing_unit, key=LETTER_KEY, year=on.year, taken=_taken)
+        )
     elif not signed_opinion.strip():
         raise ValidationError({"signed_opinion": _("Write the opinion that was signed.")})
     stored.signed_opinion = signed_opinion
@@ -162,13 +185,10 @@ def request_issue_opinion(
     return stored
 
 
-def _next_letter_number(reviewing_unit, year: int) -> str:
-    """The next number of the letter series, skipping any a letter already carries (one
-    brought in from an Excel ledger, say)."""
-    while True:
-        number = str(take_document_number(unit=reviewing_unit, key=LETTER_KEY, year=year))
-        if not ReviewRequest.objects.filter(letter_number=number).exists():
-            return number
+def _taken(number: str) -> bool:
+    """A letter number already carried by a letter (one brought in from an Excel ledger, say):
+    the letter series skips it."""
+    return ReviewRequest.objects.filter(letter_number=number).exists()
 
 
 @transaction.atomic
@@ -176,7 +196,7 @@ def items_record_adoption(
     *, request: ReviewRequest, version, adoption: dict[int, str], user=None
 ) -> ReviewRequest:
     """Whether the submitting unit took each opinion (`adoption`: item pk → choice)."""
-    stored = _lock(request, version)
+    stored = lock_for_edit(ReviewRequest, request.pk, version)
     if stored.status != ReviewRequest.Status.OPINION_ISSUED:
         raise ValidationError(_("Adoption is recorded once the opinion has been issued."))
     stored.save()  # the raised version: another editor's form is now stale
@@ -190,12 +210,16 @@ def items_record_adoption(
 
 @transaction.atomic
 def request_return(*, request: ReviewRequest, version, on: date, user=None) -> ReviewRequest:
-    return _conclude(_lock(request, version), ReviewRequest.Status.RETURNED, on, user)
+    return _conclude(
+        lock_for_edit(ReviewRequest, request.pk, version), ReviewRequest.Status.RETURNED, on, user
+    )
 
 
 @transaction.atomic
 def request_withdraw(*, request: ReviewRequest, version, on: date, user=None) -> ReviewRequest:
-    return _conclude(_lock(request, version), ReviewRequest.Status.WITHDRAWN, on, user)
+    return _conclude(
+        lock_for_edit(ReviewRequest, request.pk, version), ReviewRequest.Status.WITHDRAWN, on, user
+    )
 
 
 def filing_due(published_on: date) -> date:
@@ -222,9 +246,9 @@ def filing_register(
 ) -> Filing:
     """A document filed for review; its due date comes from the filing rule (30 days from
     publication by default), so a late filing shows as late."""
-    _not_in_future(published_on, "published_on")
-    _not_in_future(filed_on, "filed_on")
-    _not_in_future(reviewed_on, "reviewed_on")
+    not_in_future(published_on, "published_on")
+    not_in_future(filed_on, "filed_on")
+    not_in_future(reviewed_on, "reviewed_on")
     filing = Filing(
         kind=kind,
         filing_unit=filing_unit,
@@ -250,7 +274,7 @@ def filing_review(*, filing: Filing, version, result: str, on: date, user=None) 
         raise ValidationError({"result": _("Choose the result of the review.")})
     if on is None or on < stored.filed_on:
         raise ValidationError({"on": _("The review result is given on or after the filing day.")})
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     stored.result, stored.reviewed_on = result, on
     stored.full_clean()
     stored.save()
@@ -263,8 +287,8 @@ def filing_update(*, filing: Filing, version, **fields) -> Filing:
     stored = lock_for_edit(Filing, filing.pk, version)
     for name, value in fields.items():
         setattr(stored, name, value)
-    _not_in_future(stored.published_on, "published_on")
-    _not_in_future(stored.filed_on, "filed_on")
+    not_in_future(stored.published_on, "published_on")
+    not_in_future(stored.filed_on, "filed_on")
     stored.due_on = filing_due(stored.published_on)
     stored.full_clean()
     stored.save()

@@ -5,6 +5,7 @@ collide with real ones. The rows obey the models' constraints."""
 
 from django.db import connection, transaction
 
+from fazhi.core.scale import ScaleData, register_scale
 from fazhi.legality.models import Filing, ReviewRequest
 from fazhi.org.models import Unit
 
@@ -94,3 +95,23 @@ def synthesize(requests: int, filings: int, *, first_year: int = 2015, years: in
         )
         for table in ["legality_reviewrequest", "legality_opinionitem", "legality_filing"]:
             cursor.execute(f"ANALYZE {table}")
+
+
+register_scale(
+    ScaleData(
+        option="requests",
+        label="合成审查事项",
+        default=40_000,
+        existing=lambda: ReviewRequest.objects.filter(title__startswith="合成").count(),
+        add=lambda count: synthesize(count, 0),
+        order=20,
+    ),
+    ScaleData(
+        option="filings",
+        label="合成备案",
+        default=20_000,
+        existing=lambda: Filing.objects.filter(title__startswith="合成").count(),
+        add=lambda count: synthesize(0, count),
+        order=21,
+    ),
+)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from fazhi.legality import views
+from fazhi.legality.workflow import FILING, REVIEW
 
 app_name = "legality"
 urlpatterns = [
@@ -8,18 +9,14 @@ urlpatterns = [
     path("requests/new/", views.request_create, name="request_create"),
     path("requests/<int:pk>/", views.request_detail, name="request_detail"),
     path("requests/<int:pk>/edit/", views.request_edit, name="request_edit"),
-    path("requests/<int:pk>/start/", views.request_start, name="request_start"),
-    path("requests/<int:pk>/opinion/", views.request_opinion, name="request_opinion"),
-    path("requests/<int:pk>/return/", views.request_return, name="request_return"),
-    path("requests/<int:pk>/withdraw/", views.request_withdraw, name="request_withdraw"),
-    path("requests/<int:pk>/adoption/", views.request_adoption, name="request_adoption"),
+    *REVIEW.urls("requests/"),  # requests/<pk>/steps/start/ …
     path("requests/<int:pk>/letter.docx", views.request_letter, name="request_letter"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("filings/", views.filing_list, name="filing_list"),
     path("filings/new/", views.filing_create, name="filing_create"),
     path("filings/<int:pk>/", views.filing_detail, name="filing_detail"),
     path("filings/<int:pk>/edit/", views.filing_edit, name="filing_edit"),
-    path("filings/<int:pk>/review/", views.filing_review, name="filing_review"),
+    *FILING.urls("filings/"),
     path("advisors/", views.advisor_list, name="advisor_list"),
     path("advisors/new/", views.advisor_create, name="advisor_create"),
     path("advisors/<int:pk>/edit/", views.advisor_edit, name="advisor_edit"),

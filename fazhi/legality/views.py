@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from fazhi.core.audit import history_for
 from fazhi.core.documents import docx_response
@@ -14,20 +13,10 @@ from fazhi.core.forms import put_errors
 from fazhi.core.pagination import page_of
 from fazhi.core.rendering import bootstrap_filter, export_xlsx, list_context, render_list
 from fazhi.legality import documents, selectors, services
-from fazhi.legality.forms import (
-    AdoptionForm,
-    AdvisorForm,
-    ConcludeForm,
-    FilingForm,
-    FilingReviewForm,
-    ItemFormSet,
-    OpinionForm,
-    RequestEditForm,
-    RequestForm,
-    StartReviewForm,
-)
-from fazhi.legality.models import LegalAdvisor, ReviewRequest
+from fazhi.legality.forms import AdvisorForm, FilingForm, RequestEditForm, RequestForm
+from fazhi.legality.models import LegalAdvisor
 from fazhi.legality.selectors import may_edit
+from fazhi.legality.workflow import FILING, REVIEW
 from fazhi.timelimits import selectors as timelimits
 from fazhi.timelimits.selectors import deadlines_for, rule_for
 
@@ -86,24 +75,15 @@ def request_create(request):
 @permission_required("legality.view_reviewrequest", raise_exception=True)
 def request_detail(request, pk):
     review = selectors.get_request_for_user(request.user, pk)
-    items = list(review.items.all())
-    may_change = request.user.has_perm("legality.change_reviewrequest")
     context = {
         "review": review,
-        "items": items,
+        "items": review.items.all(),
         "attachments": review.attachments.all(),
         "reviewers": review.reviewers.select_related("unit"),
         "deadlines": deadlines_for(review),
         "history": history_for(review, request.user),
-        "may_change": may_change,
         "may_edit": may_edit(request.user, review),
-        "start_form": StartReviewForm(viewer=request.user, initial={"version": review.version})
-        if may_change and review.status == ReviewRequest.Status.RECEIVED
-        else None,
-        "conclude_form": ConcludeForm(initial={"version": review.version}),
-        "adoption_form": AdoptionForm(items=items, initial={"version": review.version})
-        if may_change and items and review.status == ReviewRequest.Status.OPINION_ISSUED
-        else None,
+        "steps": REVIEW.offered(request, review),
     }
     return render(request, "legality/request_detail.html", context)
 
@@ -135,128 +115,6 @@ def request_edit(request, pk):
             messages.success(request, _("Changes saved."))
             return redirect(review)
     return render(request, "legality/request_form.html", {"form": form, "review": review})
-
-
-@require_POST
-@login_required
-@permission_required("legality.change_reviewrequest", raise_exception=True)
-def request_start(request, pk):
-    review = selectors.get_request_for_user(request.user, pk)
-    form = StartReviewForm(request.POST, viewer=request.user)
-    if not form.is_valid():
-        messages.error(request, _("Choose the reviewers from the list."))
-        return redirect(review)
-    try:
-        services.request_start_review(
-            request=review,
-            version=form.cleaned_data["version"],
-            reviewers=form.cleaned_data["reviewers"],
-            user=request.user,
-        )
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, _("The review has started."))
-    return redirect(review)
-
-
-@login_required
-@permission_required("legality.change_reviewrequest", raise_exception=True)
-def request_opinion(request, pk):
-    """Record the opinions and conclude: a numbered letter or a signed opinion."""
-    review = selectors.get_request_for_user(request.user, pk)
-    if not review.is_open:
-        messages.info(request, _("This request is no longer open."))
-        return redirect(review)
-    form = OpinionForm(request.POST or None, request=review, initial={"version": review.version})
-    items = ItemFormSet(request.POST or None, prefix="item")
-    if request.method == "POST" and form.is_valid() and items.is_valid():
-        data = form.cleaned_data
-        written = [f.cleaned_data for f in items if f.cleaned_data.get("text", "").strip()]
-        try:
-            review = services.request_issue_opinion(
-                request=review,
-                version=data["version"],
-                on=data["on"],
-                reviewing_unit=selectors.reviewing_unit_for(request.user),
-                items=written,
-                signed_opinion=data["signed_opinion"],
-                with_letter=data["with_letter"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            put_errors(form, error)
-        else:
-            if review.letter_number:
-                messages.success(
-                    request,
-                    _("Opinion letter %(number)s issued.") % {"number": review.letter_number},
-                )
-            else:
-                messages.success(request, _("The signed opinion is recorded."))
-            return redirect(review)
-    context = {"form": form, "items": items, "review": review}
-    return render(request, "legality/request_opinion.html", context)
-
-
-def _conclude(request, pk, service, done: str):
-    review = selectors.get_request_for_user(request.user, pk)
-    form = ConcludeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give a valid date."))
-        return redirect(review)
-    try:
-        service(
-            request=review,
-            version=form.cleaned_data["version"],
-            on=form.cleaned_data["on"],
-            user=request.user,
-        )
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, done)
-    return redirect(review)
-
-
-@require_POST
-@login_required
-@permission_required("legality.change_reviewrequest", raise_exception=True)
-def request_return(request, pk):
-    return _conclude(request, pk, services.request_return, _("Returned for supplement."))
-
-
-@require_POST
-@login_required
-@permission_required("legality.view_reviewrequest", raise_exception=True)
-def request_withdraw(request, pk):
-    review = selectors.get_request_for_user(request.user, pk)
-    if not may_edit(request.user, review):
-        raise PermissionDenied
-    return _conclude(request, pk, services.request_withdraw, _("The request is withdrawn."))
-
-
-@require_POST
-@login_required
-@permission_required("legality.change_reviewrequest", raise_exception=True)
-def request_adoption(request, pk):
-    review = selectors.get_request_for_user(request.user, pk)
-    form = AdoptionForm(request.POST, items=review.items.all())
-    if not form.is_valid():
-        messages.error(request, _("Choose how each opinion was taken."))
-        return redirect(review)
-    try:
-        services.items_record_adoption(
-            request=review,
-            version=form.cleaned_data["version"],
-            adoption=form.adoption(),
-            user=request.user,
-        )
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, _("Adoption recorded."))
-    return redirect(review)
 
 
 @login_required
@@ -328,9 +186,7 @@ def filing_detail(request, pk):
         "filing": filing,
         "filing_rule": rule_for(services.FILING_RULE, filing.published_on),
         "history": history_for(filing, request.user),
-        "review_form": FilingReviewForm(initial={"version": filing.version})
-        if request.user.has_perm("legality.change_filing")
-        else None,
+        "steps": FILING.offered(request, filing),
     }
     return render(request, "legality/filing_detail.html", context)
 
@@ -353,30 +209,6 @@ def filing_edit(request, pk):
             messages.success(request, _("Changes saved."))
             return redirect(filing)
     return render(request, "legality/filing_form.html", {"form": form, "filing": filing})
-
-
-@require_POST
-@login_required
-@permission_required("legality.change_filing", raise_exception=True)
-def filing_review(request, pk):
-    filing = selectors.get_filing_for_user(request.user, pk)
-    form = FilingReviewForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose the result and give its date."))
-        return redirect(filing)
-    try:
-        services.filing_review(
-            filing=filing,
-            version=form.cleaned_data["version"],
-            result=form.cleaned_data["result"],
-            on=form.cleaned_data["on"],
-            user=request.user,
-        )
-    except ValidationError as error:
-        _error_message(request, error)
-    else:
-        messages.success(request, _("Review result recorded."))
-    return redirect(filing)
 
 
 # --- legal advisors ------------------------------------------------------------------------

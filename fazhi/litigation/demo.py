@@ -8,8 +8,8 @@ from django.db import transaction
 
 from fazhi.litigation import services
 from fazhi.litigation.models import Hearing, Lawsuit
-from fazhi.org.demo import grant
-from fazhi.org.models import Role, Unit
+from fazhi.org.demo import grant_to_roles
+from fazhi.org.models import Unit
 
 COURT = "绵阳市游仙区人民法院"
 PERMISSIONS = {
@@ -49,10 +49,7 @@ APPEARANCES = [
 
 @transaction.atomic
 def load(year: int, out) -> None:
-    for code, codenames in PERMISSIONS.items():
-        role = Role.objects.filter(code=code).first()
-        if role is not None:
-            grant(role, [f"litigation.{c}" for c in codenames])
+    grant_to_roles("litigation", PERMISSIONS)
     if Lawsuit.objects.exists():
         out.write("\n  行政应诉：已有数据，未重复加载。")
         return

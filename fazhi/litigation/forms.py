@@ -5,11 +5,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import StyledForm, put_errors  # noqa: F401 - for views
+from fazhi.core.workflow import DATE, DatedStepForm, StepForm
 from fazhi.litigation.models import Hearing, Lawsuit
 from fazhi.litigation.rules import normalise_case_number, validate_case_number
 from fazhi.org.models import Unit
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # The organs that can be sued: the district government, its departments (the justice bureau
 # among them) and the townships' governments.
 DEFENDANT_KINDS = [
@@ -22,20 +22,6 @@ DEFENDANT_KINDS = [
 
 def defendants_for(viewer):
     return Unit.objects.visible_to(viewer).filter(kind__in=DEFENDANT_KINDS).order_by("path")
-
-
-class VersionedForm(StyledForm, forms.Form):
-    """An action on a lawsuit, carrying the version its writer saw."""
-
-    # Text, not a number: any value that is not the stored version is refused as stale.
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, lawsuit: Lawsuit, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = lawsuit.version
-
-    def service_arguments(self) -> dict:
-        return dict(self.cleaned_data)
 
 
 class LawsuitForm(StyledForm, forms.ModelForm):
@@ -72,15 +58,7 @@ class LawsuitForm(StyledForm, forms.ModelForm):
         pass
 
 
-class ComplaintForm(VersionedForm):
-    on = forms.DateField(label=_("Complaint copy received on"), widget=DATE)
-
-
-class DefenceForm(VersionedForm):
-    on = forms.DateField(label=_("Defence submitted on"), widget=DATE)
-
-
-class HearingForm(VersionedForm):
+class HearingForm(StepForm):
     held_on = forms.DateField(label=_("Held on"), widget=DATE)
     appearance = forms.ChoiceField(
         label=_("Appeared for the defendant"),
@@ -119,17 +97,13 @@ def _grouped_outcomes():
     ]
 
 
-class OutcomeForm(VersionedForm):
+class OutcomeForm(StepForm):
     outcome = forms.ChoiceField(label=_("Judgment or ruling"), choices=_grouped_outcomes)
     served_on = forms.DateField(label=_("Served on"), widget=DATE)
 
 
-class AppealForm(VersionedForm):
-    on = forms.DateField(label=_("Appealed on"), widget=DATE)
+class AppealForm(DatedStepForm):
+    on_label = _("Appealed on")
     appellant = forms.ChoiceField(
         label=_("Appellant"), choices=[("", "—"), *Lawsuit.Appellant.choices]
     )
-
-
-class CloseForm(VersionedForm):
-    on = forms.DateField(label=_("Closed on"), widget=DATE)

@@ -9,8 +9,6 @@ from fazhi.indicators.registry import Indicator, register, register_total
 from fazhi.litigation.models import Hearing, Lawsuit
 
 MODULE = "litigation"
-LAWSUITS = "fazhi.litigation.api.LawsuitSerializer"
-HEARINGS = "fazhi.litigation.api.HearingSerializer"
 
 
 def filed(p) -> Q:
@@ -25,7 +23,7 @@ def served(p) -> Q:
     return Q(outcome_served_on__gte=p.start, outcome_served_on__lte=p.end)
 
 
-def _lawsuits(key, label, definition, where, order):
+def _lawsuits(key, label, definition, where, order, trend=False):
     return Indicator(
         key=key,
         label=label,
@@ -34,8 +32,8 @@ def _lawsuits(key, label, definition, where, order):
         module=MODULE,
         model=Lawsuit,
         where=where,
-        serializer=LAWSUITS,
         order=order,
+        trend=trend,
     )
 
 
@@ -46,6 +44,7 @@ register(
         _("Administrative lawsuits against the organs filed within the period."),
         filed,
         10,
+        trend=True,
     ),
     _lawsuits(
         "litigation.dismissed",
@@ -112,7 +111,6 @@ register(
         module=MODULE,
         model=Hearing,
         where=lambda p: Q(held_on__gte=p.start, held_on__lte=p.end),
-        serializer=HEARINGS,
         order=80,
     ),
     Indicator(
@@ -127,7 +125,6 @@ register(
         where=lambda p: Q(
             held_on__gte=p.start, held_on__lte=p.end, appearance__in=Hearing.RESPONSIBLE
         ),
-        serializer=HEARINGS,
         order=90,
     ),
     Indicator(
@@ -157,19 +154,3 @@ for position, (value, label) in enumerate(Lawsuit.Outcome.choices):
 
 # By definition: every concluded lawsuit has one judgment or ruling.
 register_total("litigation.concluded", group="litigation.outcomes")
-
-
-def _record_lists():
-    from fazhi.indicators.drilldown import RecordList, register_record_list
-    from fazhi.litigation import selectors
-
-    register_record_list(
-        Lawsuit,
-        RecordList("litigation/_lawsuit_rows.html", selectors.lawsuits_for, "litigation.lawsuits"),
-    )
-    register_record_list(  # each hearing is shown with its lawsuit
-        Hearing, RecordList(queryset=lambda viewer: Hearing.objects.select_related("lawsuit"))
-    )
-
-
-_record_lists()

@@ -1,5 +1,5 @@
-"""The court's case number (案号) of an administrative lawsuit, and which steps a lawsuit may take
-in its present stage. Pure functions: the model, the forms, the services and the API share them.
+"""The court's case number (案号) of an administrative lawsuit, and which outcomes open an appeal
+period. Pure functions: the model, the forms, the services, the steps and the API share them.
 
 Case numbers follow the Supreme People's Court's rules on case numbers (2016): the year in
 full-width round brackets, the court's code (province abbreviation, then 0, 2 or 4 digits), the
@@ -76,18 +76,6 @@ def case_number_problems(number: str, *, instance: str, filed_on) -> dict[str, s
     return problems
 
 
-# --- what a lawsuit may do next -----------------------------------------------------------
-
-COMPLAINT, DEFENCE, HEARING, OUTCOME, APPEAL, CLOSE = (
-    "complaint",
-    "defence",
-    "hearing",
-    "outcome",
-    "appeal",
-    "close",
-)
-
-
 # --- which outcomes may be appealed --------------------------------------------------------
 
 # Of the rulings an outcome can be, only 不予立案 and 驳回起诉 may be appealed (行诉解释 (2018)
@@ -113,22 +101,3 @@ def appeal_period(lawsuit: Lawsuit) -> str | None:
     if not lawsuit.is_ruling:
         return "judgment"
     return "ruling" if lawsuit.outcome in APPEALABLE_RULINGS else None
-
-
-def next_steps(lawsuit: Lawsuit) -> list[str]:
-    """The steps the detail page offers for the lawsuit as it stands (the services refuse the
-    others with their reason)."""
-    if lawsuit.closed_on:
-        return []
-    steps = []
-    if not lawsuit.outcome:
-        if lawsuit.complaint_received_on is None:
-            steps.append(COMPLAINT)
-        elif lawsuit.defence_submitted_on is None:
-            steps.append(DEFENCE)
-        steps += [HEARING, OUTCOME]
-    else:
-        if not lawsuit.appealed and appeal_period(lawsuit):
-            steps.append(APPEAL)
-        steps.append(CLOSE)
-    return steps

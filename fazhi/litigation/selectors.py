@@ -22,6 +22,11 @@ def get_lawsuit_for_user(user, pk) -> Lawsuit:
     return get_visible_or_404(lawsuits_for(user), user, pk)
 
 
+def hearings_for(viewer) -> QuerySet:
+    """Hearings of the lawsuits the viewer may see, each with its lawsuit."""
+    return Hearing.objects.visible_to(viewer).select_related("lawsuit")
+
+
 def hearings_of(lawsuit: Lawsuit) -> QuerySet:
     """The hearings of a lawsuit already fetched through the viewer's scope."""
     return Hearing.objects.filter(lawsuit=lawsuit).order_by("held_on", "pk")

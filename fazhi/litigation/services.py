@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from fazhi.core.versioning import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
+from fazhi.core.services import StaleEdit, lock_for_edit, not_in_future  # noqa: F401 - StaleEdit for callers
 from fazhi.litigation.models import Hearing, Lawsuit
 from fazhi.litigation.rules import appeal_period, case_number_problems, normalise_case_number
 from fazhi.timelimits import services as deadlines
@@ -34,10 +34,6 @@ DESCRIPTIVE_FIELDS = [
 ]
 
 
-def _lock(lawsuit: Lawsuit, version) -> Lawsuit:
-    return lock_for_edit(Lawsuit, lawsuit.pk, version)
-
-
 def _refuse(field: str | None, message: str):
     raise ValidationError({field: message} if field else message)
 
@@ -55,19 +51,9 @@ def _check_description(lawsuit: Lawsuit) -> None:
         raise ValidationError(problems)
 
 
-def _not_in_future(day: date, field: str) -> None:
-    if day > today():
-        _refuse(field, _("A day in the future cannot be recorded."))
-
-
 def _refuse_if_closed(lawsuit: Lawsuit) -> None:
     if lawsuit.closed_on:
         _refuse(None, _("This lawsuit is closed: nothing more can be recorded on it."))
-
-
-def _open_clocks(lawsuit: Lawsuit, codes=None):
-    clocks = deadlines_for(lawsuit).filter(completed_on__isnull=True)
-    return clocks.filter(rule__code__in=codes) if codes is not None else clocks
 
 
 def appeal_clock(lawsuit: Lawsuit) -> Deadline | None:
@@ -108,7 +94,7 @@ def lawsuit_update(*, lawsuit: Lawsuit, version, user=None, **fields) -> Lawsuit
     unknown = set(fields) - set(DESCRIPTIVE_FIELDS)
     if unknown:
         raise TypeError(f"not descriptive fields of a lawsuit: {sorted(unknown)}")
-    stored = _lock(lawsuit, version)
+    stored = lock_for_edit(Lawsuit, lawsuit.pk, version)
     moved = "defendant" in fields and fields["defendant"].pk != stored.defendant_id
     for field, value in fields.items():
         setattr(stored, field, value)
@@ -126,7 +112,7 @@ def lawsuit_update(*, lawsuit: Lawsuit, version, user=None, **fields) -> Lawsuit
 @transaction.atomic
 def lawsuit_complaint_received(*, lawsuit: Lawsuit, version, on: date, user=None) -> Lawsuit:
     """The defendant received the complaint copy: the defence is due in 15 days (第67条)."""
-    stored = _lock(lawsuit, version)
+    stored = lock_for_edit(Lawsuit, lawsuit.pk, version)
     _refuse_if_closed(stored)
     if stored.complaint_received_on:
         _refuse(None, _("The day the complaint copy was received is recorded already."))
@@ -134,7 +120,7 @@ def lawsuit_complaint_received(*, lawsuit: Lawsuit, version, on: date, user=None
         _refuse("on", _("The complaint copy arrives on or after the filing day."))
     if stored.outcome_served_on and on > stored.outcome_served_on:
         _refuse("on", _("The complaint copy arrives before the outcome is served."))
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     stored.complaint_received_on = on
     stored.full_clean()
     stored.save()
@@ -147,7 +133,7 @@ def lawsuit_complaint_received(*, lawsuit: Lawsuit, version, on: date, user=None
 @transaction.atomic
 def lawsuit_defence_submitted(*, lawsuit: Lawsuit, version, on: date, user=None) -> Lawsuit:
     """The defence, evidence and normative basis went to the court: the defence clock stops."""
-    stored = _lock(lawsuit, version)
+    stored = lock_for_edit(Lawsuit, lawsuit.pk, version)
     _refuse_if_closed(stored)
     if stored.complaint_received_on is None:
         _refuse(
@@ -163,12 +149,11 @@ def lawsuit_defence_submitted(*, lawsuit: Lawsuit, version, on: date, user=None)
         _refuse("on", _("The defence is submitted on or after the complaint copy was received."))
     if stored.outcome_served_on and on > stored.outcome_served_on:
         _refuse("on", _("The defence is submitted before the outcome is served."))
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     stored.defence_submitted_on = on
     stored.full_clean()
     stored.save()
-    for clock in _open_clocks(stored, [DEFENCE_RULE]):
-        deadlines.deadline_complete(deadline=clock, on=on, user=user)
+    deadlines.clocks_complete(stored, on=on, user=user, codes=[DEFENCE_RULE])
     return stored
 
 
@@ -185,13 +170,13 @@ def hearing_record(
 ) -> Hearing:
     """A hearing held, with who appeared for the defendant; the head, a deputy head or another
     responsible official is named with their post (负责人出庭应诉)."""
-    stored = _lock(lawsuit, version)
+    stored = lock_for_edit(Lawsuit, lawsuit.pk, version)
     _refuse_if_closed(stored)
     if held_on < stored.filed_on:
         _refuse("held_on", _("A hearing is held on or after the day the case was filed."))
     if stored.outcome_served_on and held_on > stored.outcome_served_on:
         _refuse("held_on", _("A hearing is held before the outcome is served."))
-    _not_in_future(held_on, "held_on")
+    not_in_future(held_on, "held_on")
     official_name, official_post = official_name.strip(), official_post.strip()
     if appearance in Hearing.RESPONSIBLE:
         missing = {}
@@ -224,7 +209,7 @@ def lawsuit_outcome(
     without the defence). An appealable outcome starts the appeal period, 15 days for a
     judgment and 10 for a ruling (第85条); a final one (second instance, withdrawal allowed)
     starts none (`rules.appeal_period`)."""
-    stored = _lock(lawsuit, version)
+    stored = lock_for_edit(Lawsuit, lawsuit.pk, version)
     _refuse_if_closed(stored)
     if stored.outcome:
         _refuse(None, _("This lawsuit already has its outcome."))
@@ -247,12 +232,11 @@ def lawsuit_outcome(
             )
             % {"day": stored.complaint_received_on.isoformat()},
         )
-    _not_in_future(served_on, "served_on")
+    not_in_future(served_on, "served_on")
     stored.outcome, stored.outcome_served_on = outcome, served_on
     stored.full_clean()
     stored.save()
-    for clock in _open_clocks(stored, [DEFENCE_RULE]):
-        deadlines.deadline_complete(deadline=clock, on=served_on, user=user)
+    deadlines.clocks_complete(stored, on=served_on, user=user, codes=[DEFENCE_RULE])
     kind = appeal_period(stored)
     if kind is not None:
         deadlines.deadline_open(
@@ -268,7 +252,7 @@ def lawsuit_outcome(
 @transaction.atomic
 def lawsuit_appeal(*, lawsuit: Lawsuit, version, on: date, appellant: str, user=None) -> Lawsuit:
     """A party appealed within the appeal period: the appeal clock is met."""
-    stored = _lock(lawsuit, version)
+    stored = lock_for_edit(Lawsuit, lawsuit.pk, version)
     _refuse_if_closed(stored)
     if not stored.outcome:
         _refuse(None, _("Only a lawsuit with its judgment or ruling can be appealed."))
@@ -287,12 +271,11 @@ def lawsuit_appeal(*, lawsuit: Lawsuit, version, on: date, appellant: str, user=
             _("The appeal period ended on %(due)s: an appeal on %(day)s is out of time.")
             % {"due": clock.due_date.isoformat(), "day": on.isoformat()},
         )
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     stored.appealed, stored.appealed_on, stored.appellant = True, on, appellant
     stored.full_clean()
     stored.save()
-    for open_clock in _open_clocks(stored, APPEAL_RULES.values()):
-        deadlines.deadline_complete(deadline=open_clock, on=on, user=user)
+    deadlines.clocks_complete(stored, on=on, user=user, codes=APPEAL_RULES.values())
     return stored
 
 
@@ -303,7 +286,7 @@ def lawsuit_close(*, lawsuit: Lawsuit, version, on: date, user=None) -> Lawsuit:
     has run out (after its last day: an appeal posted on that day is in time), so without an
     appeal the lawsuit is not closed before; a final outcome closes at once. Clocks still
     running end: an appeal period that ran out without an appeal ends on its last day."""
-    stored = _lock(lawsuit, version)
+    stored = lock_for_edit(Lawsuit, lawsuit.pk, version)
     if stored.closed_on:
         _refuse(None, _("This lawsuit is closed already."))
     if not stored.outcome:
@@ -326,11 +309,11 @@ def lawsuit_close(*, lawsuit: Lawsuit, version, on: date, user=None) -> Lawsuit:
             )
             % {"due": clock.due_date.isoformat()},
         )
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     stored.closed_on = on
     stored.full_clean()
     stored.save()
-    for clock in _open_clocks(stored):
+    for clock in deadlines.clocks_running(stored):
         lapsed = clock.rule.code in APPEAL_RULES.values() and clock.due_date < on
         deadlines.deadline_complete(deadline=clock, on=clock.due_date if lapsed else on, user=user)
     return stored

@@ -5,6 +5,7 @@ decided; dates in order."""
 
 from django.db import connection, transaction
 
+from fazhi.core.scale import ScaleData, register_scale
 from fazhi.litigation.models import Lawsuit
 from fazhi.org.models import Unit
 
@@ -66,3 +67,15 @@ def synthesize(count: int, *, first_year: int = 2015, years: int = 10) -> None:
         )
         cursor.execute("ANALYZE litigation_lawsuit")
         cursor.execute("ANALYZE litigation_hearing")
+
+
+register_scale(
+    ScaleData(
+        option="lawsuits",
+        label="合成应诉案件",
+        default=20_000,
+        existing=lambda: Lawsuit.objects.filter(case_number__contains="合成").count(),
+        add=synthesize,
+        order=31,
+    )
+)

@@ -3,12 +3,13 @@ services and data scope as the pages."""
 
 from rest_framework import serializers, viewsets
 
-from fazhi.core.api import ScopedViewSetMixin, router
+from fazhi.core.api import RecordViewSetMixin, router
 from fazhi.core.drf import ScopedPrimaryKeyField, service_errors
 from fazhi.core.validators import mask_id_number
 from fazhi.mediation import selectors, services
 from fazhi.mediation.filters import CommitteeFilter, DisputeFilter, MediatorFilter
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
+from fazhi.mediation.workflow import DISPUTE
 from fazhi.org.models import Unit
 
 
@@ -222,10 +223,10 @@ def _unmask(parties: list[dict], stored: list[Party]) -> list[dict]:
     return parties
 
 
-class CommitteeViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+class CommitteeViewSet(RecordViewSetMixin, viewsets.ModelViewSet):
     """Mediation committees within the caller's data scope."""
 
-    queryset = Committee.objects.select_related("unit__parent")
+    queryset = Committee.objects.none()  # read through mediation/records.py
     serializer_class = CommitteeSerializer
     filterset_class = CommitteeFilter
     ordering_fields = ["unit__path", "unit__name"]
@@ -233,10 +234,10 @@ class CommitteeViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
 
-class MediatorViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+class MediatorViewSet(RecordViewSetMixin, viewsets.ModelViewSet):
     """Mediators of the committees within the caller's data scope."""
 
-    queryset = Mediator.objects.select_related("committee__unit")
+    queryset = Mediator.objects.none()
     serializer_class = MediatorSerializer
     filterset_class = MediatorFilter
     ordering_fields = ["name", "hired_on"]
@@ -244,17 +245,21 @@ class MediatorViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
 
-class DisputeViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
-    """Disputes of the committees within the caller's data scope. Filters as on the page."""
+class DisputeViewSet(
+    DISPUTE.api_actions(serializer=DisputeSerializer), RecordViewSetMixin, viewsets.ModelViewSet
+):
+    """Disputes of the committees within the caller's data scope. Filters as on the page; the
+    steps (start, close) are POST actions on a dispute (mediation/workflow.py)."""
 
-    queryset = Dispute.objects.select_related("committee__unit", "lead_mediator").prefetch_related(
-        "parties", "other_mediators"
-    )
+    queryset = Dispute.objects.none()
     serializer_class = DisputeSerializer
     filterset_class = DisputeFilter
     ordering_fields = ["received_on", "closed_on", "number"]
     ordering = ["-received_on", "-pk"]
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("other_mediators")  # shown by the API
 
 
 router.register("mediation/committees", CommitteeViewSet, basename="mediation-committee")

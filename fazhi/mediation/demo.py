@@ -18,8 +18,14 @@ from fazhi.core.validators import credit_code_check_char, id_number_check_char
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.mediation.services import MEDIATE_RULE, NUMBER_KEY
 from fazhi.org import services as org_services
-from fazhi.org.demo import DISTRICT_CODE, TOWNSHIPS, grant
-from fazhi.org.models import Role, Unit
+from fazhi.org.demo import (
+    DISTRICT_CODE,
+    TOWNSHIPS,
+    DemoUser,
+    grant_to_roles,
+    register_demo_user,
+)
+from fazhi.org.models import Unit
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import due_date
 from fazhi.timelimits.models import Deadline
@@ -187,6 +193,34 @@ class _Generator:
         return self.rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
+register_demo_user(
+    DemoUser(
+        "xinqiao",
+        "李新桥",
+        "510704101-sfs",
+        "township_staff",
+        "新桥镇司法所 (township justice office)",
+        order=40,
+    ),
+    DemoUser(
+        "xiaojiangou",
+        "张小枧",
+        "510704102-sfs",
+        "township_staff",
+        "小枧沟司法所 (township justice office)",
+        order=41,
+    ),
+    DemoUser(
+        "mediator",
+        "陈调解",
+        "510704101-twh",
+        "mediator",
+        "新桥镇调委会调解员 (mediator)",
+        order=60,
+    ),
+)
+
+
 @transaction.atomic
 def load(year: int, out) -> None:
     _grant_permissions()
@@ -204,10 +238,7 @@ def load(year: int, out) -> None:
 
 
 def _grant_permissions():
-    for code, codenames in PERMISSIONS.items():
-        role = Role.objects.filter(code=code).first()
-        if role is not None:
-            grant(role, [f"mediation.{c}" for c in codenames])
+    grant_to_roles("mediation", PERMISSIONS)
 
 
 def _committees(gen) -> list[Committee]:

@@ -8,10 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import StyledForm, put_errors  # noqa: F401 - put_errors for views
 from fazhi.core.validators import validate_credit_code, validate_id_number
+from fazhi.core.workflow import DATE, StepForm
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.org.models import Unit
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class CommitteeChoiceField(forms.ModelChoiceField):
@@ -94,25 +93,33 @@ class DisputeForm(StyledForm, forms.ModelForm):
         pass
 
 
-class OutcomeForm(StyledForm, forms.ModelForm):
-    """How the mediation ended: the close action, and the outcome part of the edit page."""
-
-    status = forms.ChoiceField(
+def _outcome_status():
+    return forms.ChoiceField(
         label=_("Outcome"),
         choices=[(s.value, s.label) for s in Dispute.CLOSED],
         widget=forms.RadioSelect,
     )
+
+
+OUTCOME_WIDGETS = {
+    "closed_on": DATE,
+    "judicial_confirmation_applied_on": DATE,
+    "agreed_terms": forms.Textarea(attrs={"rows": 4}),
+    "performance_method": forms.Textarea(attrs={"rows": 2}),
+}
+
+
+class OutcomeForm(StyledForm, forms.ModelForm):
+    """How the mediation ended, on the edit page of a concluded dispute (the close step's form
+    is `CloseForm`, with the same fields)."""
+
+    status = _outcome_status()
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Dispute
         fields = list(Dispute.OUTCOME_FIELDS)
-        widgets = {
-            "closed_on": DATE,
-            "judicial_confirmation_applied_on": DATE,
-            "agreed_terms": forms.Textarea(attrs={"rows": 4}),
-            "performance_method": forms.Textarea(attrs={"rows": 2}),
-        }
+        widgets = OUTCOME_WIDGETS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,6 +129,29 @@ class OutcomeForm(StyledForm, forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+def _close_fields() -> dict:
+    fields = forms.fields_for_model(
+        Dispute, fields=list(Dispute.OUTCOME_FIELDS), widgets=OUTCOME_WIDGETS
+    )
+    fields["status"] = _outcome_status()
+    fields["closed_on"].required = True
+    return fields
+
+
+# The close step's form: the outcome's fields as the edit page has them.
+CloseForm = type(
+    "CloseForm",
+    (StepForm,),
+    {
+        **_close_fields(),
+        "note": _(
+            "An agreement, its amount, performance and judicial confirmation are recorded only "
+            "when the mediation succeeded."
+        ),
+    },
+)
 
 
 class PartyForm(StyledForm, forms.Form):

@@ -13,9 +13,6 @@ from fazhi.indicators.registry import Indicator, register, register_total
 from fazhi.mediation.models import Committee, Dispute, Mediator
 
 MODULE = "mediation"
-DISPUTES = "fazhi.mediation.api.DisputeSerializer"
-MEDIATORS = "fazhi.mediation.api.MediatorSerializer"
-COMMITTEES = "fazhi.mediation.api.CommitteeSerializer"
 
 
 def committees_at_end(period) -> Q:
@@ -44,7 +41,6 @@ register(
         module=MODULE,
         model=Committee,
         where=committees_at_end,
-        serializer=COMMITTEES,
         order=10,
     ),
     Indicator(
@@ -58,7 +54,6 @@ register(
         module=MODULE,
         model=Committee,
         where=lambda p: committees_at_end(p) & Q(has_standard_room=True),
-        serializer=COMMITTEES,
         order=20,
     ),
     Indicator(
@@ -72,7 +67,6 @@ register(
         module=MODULE,
         model=Mediator,
         where=mediators_at_end,
-        serializer=MEDIATORS,
         order=30,
     ),
     Indicator(
@@ -83,7 +77,6 @@ register(
         module=MODULE,
         model=Mediator,
         where=lambda p: mediators_at_end(p) & Q(employment=FULL_TIME),
-        serializer=MEDIATORS,
         order=40,
     ),
     Indicator(
@@ -94,7 +87,6 @@ register(
         module=MODULE,
         model=Mediator,
         where=lambda p: Q(employment=FULL_TIME, hired_on__gte=p.start, hired_on__lte=p.end),
-        serializer=MEDIATORS,
         order=50,
     ),
     Indicator(
@@ -108,8 +100,8 @@ register(
         module=MODULE,
         model=Dispute,
         where=disputes_ended,
-        serializer=DISPUTES,
         order=60,
+        trend=True,
     ),
     Indicator(
         key="mediation.disputes_succeeded",
@@ -121,7 +113,6 @@ register(
         module=MODULE,
         model=Dispute,
         where=lambda p: disputes_ended(p) & Q(status=Dispute.Status.SUCCEEDED),
-        serializer=DISPUTES,
         order=70,
     ),
     Indicator(
@@ -142,7 +133,6 @@ register(
         module=MODULE,
         model=Dispute,
         where=lambda p: disputes_ended(p) & Q(lead_mediator__employment=FULL_TIME),
-        serializer=DISPUTES,
         order=90,
     ),
     Indicator(
@@ -169,7 +159,6 @@ register(
         model=Dispute,
         where=lambda p: disputes_ended(p) & Q(status=Dispute.Status.SUCCEEDED),
         sum_field="agreement_amount",
-        serializer=DISPUTES,
         order=110,
     ),
 )
@@ -187,7 +176,6 @@ def _breakdown(name: str, field: str, choices, order: int, label, definition):
                 module=MODULE,
                 model=Dispute,
                 where=lambda p, value=value: disputes_ended(p) & Q(**{field: value}),
-                serializer=DISPUTES,
                 order=order + position,
                 group=f"mediation.disputes.{name}",
             )
@@ -215,36 +203,3 @@ _breakdown(
 # By definition: every dispute mediated has one type and one source.
 register_total("mediation.disputes", group="mediation.disputes.type")
 register_total("mediation.disputes", group="mediation.disputes.source")
-
-
-def _record_lists():
-    from fazhi.indicators.drilldown import RecordList, register_record_list
-    from fazhi.mediation import selectors
-
-    register_record_list(
-        Dispute,
-        RecordList(
-            "mediation/_dispute_rows.html",
-            selectors.disputes_for,
-            "mediation.disputes",
-            ordering=("-closed_on", "-pk"),  # the disputes' figures count by closing date
-        ),
-    )
-    register_record_list(
-        Committee,
-        RecordList(
-            "mediation/_committee_rows.html", selectors.committees_for, "mediation.committees"
-        ),
-    )
-    register_record_list(
-        Mediator,
-        RecordList(
-            "mediation/_mediator_rows.html",
-            selectors.mediators_for,
-            "mediation.mediators",
-            lambda viewer: {"full_ids": selectors.may_see_id_numbers(viewer)},
-        ),
-    )
-
-
-_record_lists()

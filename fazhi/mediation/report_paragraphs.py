@@ -1,6 +1,16 @@
-"""What people's mediation contributes to section 一 of the annual report."""
+"""What people's mediation contributes to section 一 of the annual report, and the sub-section
+it leads: (三) 法治社会."""
 
-from fazhi.reports.paragraphs import ReportItem, register_item
+from fazhi.reports.paragraphs import ReportItem, Theme, register_item, register_theme
+
+register_theme(
+    Theme(
+        key="society",
+        order=30,
+        heading="共同推进法治社会建设。",
+        opening="立足基层、服务群众，矛盾纠纷多元化解机制不断完善。",
+    )
+)
 
 register_item(
     ReportItem(

@@ -1,13 +1,18 @@
-"""Writes of the mediation ledger. Pages, the API, the Excel import and the demo all come here."""
+"""Writes of the mediation ledger. Pages, the API, the Excel import and the demo all come here:
+one by one, or, for an import, through the bulk paths (`mediators_create_bulk`,
+`disputes_create_bulk`) under the same rules, numbers, clocks and audit."""
 
+from collections import defaultdict
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from fazhi.core.numbering import take_document_number
-from fazhi.core.versioning import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
+from fazhi.core.audit import WriteSource, log_created_bulk
+from fazhi.core.bulk import insert_rows
+from fazhi.core.numbering import parse_document_number, take_document_number, take_document_numbers
+from fazhi.core.services import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.mediation.rules import dispute_errors
 from fazhi.org import services as org_services
@@ -29,9 +34,16 @@ DISPUTE_FIELDS = [
 ]
 
 
+def dispute_problems(values: dict) -> list[tuple[str, str]]:
+    """(field, message) for every rule a dispute's values break: what a page, the API and an
+    import are refused for. `values` by field name, with `committee_id` and the lead mediator
+    (or what an import knows of one: its committee, hiring and leaving days)."""
+    return dispute_errors(values, today=today())
+
+
 def _raise_rule_errors(values: dict) -> None:
     errors: dict[str, list[str]] = {}
-    for field, message in dispute_errors(values, today=today()):
+    for field, message in dispute_problems(values):
         errors.setdefault(field, []).append(message)
     if errors:
         raise ValidationError(errors)
@@ -86,6 +98,16 @@ def committee_update(*, committee: Committee, name: str | None = None, **fields)
     return committee
 
 
+@transaction.atomic
+def committee_profile_add(*, unit: Unit, name: str, is_active: bool = True, **profile) -> Committee:
+    """The mediation profile of a unit registered (in the units' ledger) as a committee."""
+    committee = Committee(unit=unit, is_active=is_active, **profile)
+    committee.full_clean()
+    committee.save()
+    org_services.unit_update(unit=unit, name=name, is_active=is_active)
+    return committee
+
+
 # --- mediators -----------------------------------------------------------------------------
 
 
@@ -106,6 +128,27 @@ def mediator_update(*, mediator: Mediator, **fields) -> Mediator:
     mediator.full_clean()
     mediator.save()
     return mediator
+
+
+@transaction.atomic
+def mediators_create_bulk(*, mediators: list[dict], origin: WriteSource) -> int:
+    """Register many mediators at once (an import), each checked as `mediator_create` checks
+    one (uniqueness aside: the import checks it for the whole file, the database backs it),
+    with an audit entry each naming the import."""
+    created = []
+    for fields in mediators:
+        mediator = Mediator(**fields)
+        mediator.id_number = (mediator.id_number or "").upper()
+        mediator.full_clean(validate_unique=False)
+        created.append(mediator)
+    Mediator.objects.bulk_create(created, batch_size=BULK_BATCH)
+    log_created_bulk(Mediator, ((m.pk, str(m), _audited(m)) for m in created), source=origin)
+    return len(created)
+
+
+def _audited(record) -> dict:
+    """A record's field values as its audit entry keeps them."""
+    return {f.name: getattr(record, f.attname) for f in record._meta.concrete_fields}
 
 
 # --- disputes ------------------------------------------------------------------------------
@@ -144,7 +187,11 @@ def dispute_create(
     dispute = Dispute(committee=committee, created_by=user, **fields)
     _raise_rule_errors(_values(dispute))
     if not number:
-        number = _next_free_number(committee, dispute.received_on.year)
+        number = str(
+            take_document_number(
+                unit=committee.unit, key=NUMBER_KEY, year=dispute.received_on.year, taken=_taken
+            )
+        )
     dispute.number = number
     dispute.full_clean()
     dispute.save()
@@ -162,13 +209,10 @@ def dispute_create(
     return dispute
 
 
-def _next_free_number(committee: Committee, year: int) -> str:
-    """The committee's next number, past any serial already used by a number typed in (a
-    ledger imported from Excel may carry its historical numbers)."""
-    while True:
-        number = str(take_document_number(unit=committee.unit, key=NUMBER_KEY, year=year))
-        if not Dispute.objects.filter(number=number).exists():
-            return number
+def _taken(number: str) -> bool:
+    """A number already used by a number typed in (a ledger imported from Excel may carry its
+    historical numbers): the committee's numbering skips it."""
+    return Dispute.objects.filter(number=number).exists()
 
 
 def _sync_clock(dispute: Dispute, user) -> None:
@@ -245,3 +289,152 @@ def dispute_close(
 
 def open_clock(dispute: Dispute) -> Deadline | None:
     return deadlines_for(dispute).filter(rule__code=MEDIATE_RULE).first()
+
+
+# --- many disputes at once (an import) --------------------------------------------------------
+
+# The fields an import gives for each dispute, besides its facts, parties, clock and numbering.
+IMPORTED_FIELDS = [
+    "number",
+    "committee_id",
+    "dispute_type",
+    "source",
+    "received_on",
+    "lead_mediator",
+    *Dispute.OUTCOME_FIELDS,
+]
+TEXT_FIELDS = ["facts", "agreement_form", "agreed_terms", "performance_method", "performance"]
+# What the bulk path writes of a dispute (the other fields take their defaults).
+INSERTED_FIELDS = [
+    *("lead_mediator_id" if f == "lead_mediator" else f for f in IMPORTED_FIELDS),
+    "facts",
+    "created_by_id",
+]
+BULK_BATCH = 2000
+PARTY_FIELDS = ["dispute_id", "kind", "name", "gender", "id_number", "credit_code"]
+
+
+@transaction.atomic
+def disputes_create_bulk(*, disputes: list[dict], origin: WriteSource, progress=None) -> int:
+    """Register many disputes at once (an Excel import of a district's year), as
+    `dispute_create` registers one: the same rules (`dispute_problems`), a number from the
+    committee's numbering rule for each without one (taken in bulk, gap-free, past the numbers
+    already used), its parties, its one-month clock (completed on the closing day of a concluded
+    one) and an audit entry for each record written, naming the import.
+
+    Each dict holds `IMPORTED_FIELDS` (`lead_mediator` with its `pk`, `committee_id`,
+    `hired_on`, `left_on`), `facts`, `parties` as (kind, name, gender, ID number, credit code),
+    `clock` (the timelimits `Due` of its day received) and `numbering_rule` (the committee's,
+    or None when the number is given)."""
+    problems = [
+        f"{n}: {message}"
+        for n, row in enumerate(disputes, 1)
+        for _field, message in dispute_problems(row)
+    ]
+    if problems:
+        raise ValidationError(problems[:20])
+    report = progress or (lambda phase, done, total: None)
+    _number_in_bulk(disputes)
+    user_id = getattr(origin.actor, "pk", None)
+    total = len(disputes)
+    for start in range(0, total, BULK_BATCH):
+        batch = disputes[start : start + BULK_BATCH]
+        rows = []
+        for row in batch:
+            values = {**row, "lead_mediator_id": row["lead_mediator"].pk, "created_by_id": user_id}
+            for field in TEXT_FIELDS:
+                values[field] = values[field] or ""
+            rows.append([values[field] for field in INSERTED_FIELDS])
+        insert_rows(Dispute, INSERTED_FIELDS, rows)
+        pks = {}
+        for chunk in _chunks([row["number"] for row in batch]):
+            pks.update(Dispute.objects.filter(number__in=chunk).values_list("number", "pk"))
+        insert_rows(
+            Party,
+            PARTY_FIELDS,
+            [(pks[row["number"]], *party) for row in batch for party in row["parties"]],
+        )
+        deadlines.deadlines_open_bulk(
+            model=Dispute,
+            clocks=[
+                # a committee's pk is its unit's: the clock is seen within the committee's scope
+                (pks[r["number"]], r["committee_id"], r["received_on"], r["clock"], r["closed_on"])
+                for r in batch
+            ],
+            origin=origin,
+        )
+        _log_disputes(batch, pks, origin)
+        report("save", start + len(batch), total)
+    return total
+
+
+def _number_in_bulk(disputes: list[dict]) -> None:
+    """Numbers for the disputes without one: per numbering rule and year in order of receipt,
+    each sequence locked and advanced once (the sequences in a fixed order), past every number
+    already used, typed into the file or on record, and never below the highest serial typed
+    into the file for that rule and year."""
+    pending = defaultdict(list)  # (rule pk, year) → the disputes without a number
+    typed_max = defaultdict(int)
+    typed = set()
+    rules = {}
+    for row in disputes:
+        rule = row["numbering_rule"]
+        if row["number"]:
+            typed.add(row["number"])
+            if rule is not None:
+                parsed = parse_document_number(row["number"])
+                if parsed.prefix == rule.prefix:
+                    rules[rule.pk] = rule
+                    key = (rule.pk, parsed.year)
+                    typed_max[key] = max(typed_max[key], parsed.serial)
+        else:
+            rules[rule.pk] = rule
+            pending[(rule.pk, row["received_on"].year)].append(row)
+    for key in sorted(set(pending) | set(typed_max)):
+        rule_pk, year = key
+        rule = rules[rule_pk]
+        waiting = sorted(pending.get(key, []), key=lambda r: r["received_on"])
+        used = typed
+        if waiting:
+            prefix = f"{rule.prefix}〔{year}〕"
+            used = typed | set(
+                Dispute.objects.filter(number__startswith=prefix).values_list("number", flat=True)
+            )
+        numbers = take_document_numbers(
+            rule=rule, year=year, count=len(waiting), used=used, at_least=typed_max.get(key, 0)
+        )
+        for row, number in zip(waiting, numbers, strict=True):
+            row["number"] = number
+
+
+def _log_disputes(batch: list[dict], pks: dict, origin: WriteSource) -> None:
+    """The audit entries of a batch's disputes and parties, as their single saves write them."""
+    plain = [f for f in IMPORTED_FIELDS if f not in ("committee_id", "lead_mediator")]
+    log_created_bulk(
+        Dispute,
+        (
+            (
+                pks[row["number"]],
+                row["number"],
+                {
+                    **{field: row[field] for field in plain},
+                    "committee": row["committee_id"],
+                    "lead_mediator": row["lead_mediator"].pk,
+                    "facts": row["facts"],
+                },
+            )
+            for row in batch
+        ),
+        source=origin,
+    )
+    parties = [
+        party
+        for chunk in _chunks(list(pks.values()))
+        for party in Party.objects.filter(dispute_id__in=chunk).order_by("pk")
+    ]
+    log_created_bulk(Party, ((p.pk, str(p), _audited(p)) for p in parties), source=origin)
+
+
+def _chunks(values: list, size: int = 900):  # SQLite takes 999 parameters
+    for start in range(0, len(values), size):
+        yield values[start : start + size]

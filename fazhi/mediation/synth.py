@@ -11,6 +11,7 @@ from datetime import date
 
 from django.db import connection, transaction
 
+from fazhi.core.scale import ScaleData, register_scale
 from fazhi.mediation.models import Dispute, Mediator
 
 TYPES = [value for value, _label in Dispute.Type.choices]
@@ -87,3 +88,15 @@ def synthesize_disputes(count: int, *, first_year: int = 2015, years: int = 10) 
         cursor.execute("ANALYZE mediation_dispute")
         cursor.execute("ANALYZE mediation_party")
     return Dispute.objects.filter(number__startswith="合成").count()
+
+
+register_scale(
+    ScaleData(
+        option="disputes",
+        label="合成纠纷",
+        default=1_000_000,
+        existing=lambda: Dispute.objects.filter(number__startswith="合成").count(),
+        add=synthesize_disputes,
+        order=10,
+    )
+)

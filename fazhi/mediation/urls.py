@@ -1,6 +1,7 @@
 from django.urls import path
 
 from fazhi.mediation import views
+from fazhi.mediation.workflow import DISPUTE
 
 app_name = "mediation"
 urlpatterns = [
@@ -8,8 +9,7 @@ urlpatterns = [
     path("disputes/new/", views.dispute_create, name="dispute_create"),
     path("disputes/<int:pk>/", views.dispute_detail, name="dispute_detail"),
     path("disputes/<int:pk>/edit/", views.dispute_edit, name="dispute_edit"),
-    path("disputes/<int:pk>/start/", views.dispute_start, name="dispute_start"),
-    path("disputes/<int:pk>/close/", views.dispute_close, name="dispute_close"),
+    *DISPUTE.urls("disputes/"),  # disputes/<pk>/steps/start/, …/close/
     path("disputes/<int:pk>/agreement.docx", views.dispute_agreement, name="dispute_agreement"),
     path("committees/", views.committee_list, name="committee_list"),
     path("committees/new/", views.committee_create, name="committee_create"),

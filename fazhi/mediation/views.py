@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from fazhi.core.audit import history_for
 from fazhi.core.documents import docx_response
@@ -24,6 +23,7 @@ from fazhi.mediation.forms import (
     parties_from,
     put_errors,
 )
+from fazhi.mediation.workflow import DISPUTE
 from fazhi.org.scope import in_subtree, sees_everything
 from fazhi.timelimits.selectors import deadlines_for
 
@@ -84,6 +84,7 @@ def dispute_detail(request, pk):
         "deadlines": deadlines_for(dispute),
         "confirmation_due": selectors.judicial_confirmation_due(dispute),
         "history": history_for(dispute, request.user),
+        "steps": DISPUTE.offered(request, dispute),
     }
     return render(request, "mediation/dispute_detail.html", context)
 
@@ -173,43 +174,6 @@ def dispute_edit(request, pk):
             return redirect(dispute)
     context = {"form": form, "outcome": outcome, "parties": parties, "dispute": dispute}
     return render(request, "mediation/dispute_form.html", context)
-
-
-@require_POST
-@login_required
-@permission_required("mediation.change_dispute", raise_exception=True)
-def dispute_start(request, pk):
-    dispute = selectors.get_dispute_for_user(request.user, pk)
-    try:
-        services.dispute_start_mediation(
-            dispute=dispute, version=request.POST.get("version"), user=request.user
-        )
-    except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-    else:
-        messages.success(request, _("Mediation started."))
-    return redirect(dispute)
-
-
-@login_required
-@permission_required("mediation.change_dispute", raise_exception=True)
-def dispute_close(request, pk):
-    dispute = selectors.get_dispute_for_user(request.user, pk)
-    if not dispute.is_open:
-        messages.info(request, _("This dispute is already concluded."))
-        return redirect(dispute)
-    form = OutcomeForm(request.POST or None, instance=dispute)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            services.dispute_close(dispute=dispute, version=version, user=request.user, **data)
-        except ValidationError as error:
-            put_errors(form, error)
-        else:
-            messages.success(request, _("The mediation is concluded."))
-            return redirect(dispute)
-    return render(request, "mediation/dispute_close.html", {"form": form, "dispute": dispute})
 
 
 @login_required

@@ -1,7 +1,7 @@
 import django_filters
 from rest_framework import serializers, viewsets
 
-from fazhi.core.api import ScopedViewSetMixin, router, visible_choices
+from fazhi.core.api import RecordViewSetMixin, router, visible_choices
 from fazhi.org.models import Unit, User
 
 
@@ -50,10 +50,10 @@ class UserFilter(django_filters.FilterSet):
         fields = ["unit", "is_active"]
 
 
-class UnitViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class UnitViewSet(RecordViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """Units within the caller's data scope."""
 
-    queryset = Unit.objects.select_related("parent")
+    queryset = Unit.objects.none()  # read through org/records.py
     serializer_class = UnitSerializer
     filterset_class = UnitFilter
     search_fields = ["name", "short_name", "code"]
@@ -61,10 +61,10 @@ class UnitViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     ordering = ["path"]
 
 
-class UserViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class UserViewSet(RecordViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """Users whose unit is within the caller's data scope."""
 
-    queryset = User.objects.select_related("unit").prefetch_related("roles")
+    queryset = User.objects.none()
     serializer_class = UserSerializer
     filterset_class = UserFilter
     search_fields = ["username", "full_name"]

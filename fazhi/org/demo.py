@@ -4,9 +4,11 @@ Synthetic data for demonstration and tests; names follow the seed report where i
 (新桥镇, 小枧沟), the rest is a plausible county layout, not an official list.
 """
 
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.contrib.auth.models import Permission
-from django.utils.module_loading import import_string
+from django.utils.module_loading import autodiscover_modules, import_string
 
 from fazhi.org import services
 from fazhi.org.models import Role, Unit, User
@@ -106,16 +108,74 @@ def demo_unit_codes() -> set[str]:
     return codes
 
 
-DEMO_USERNAMES = {
-    "admin",
-    "leader",
-    "shencha",
-    "fuyi",
-    "xinqiao",
-    "xiaojiangou",
-    "liaison",
-    "mediator",
-}
+BUREAU_CODE = "510704-sfj"
+
+
+def section_code(name: str) -> str:
+    """The unit code of a section of the justice bureau ("合法性审查科")."""
+    return f"{BUREAU_CODE}-{BUREAU_SECTIONS.index(name) + 1:02d}"
+
+
+def department_code(short_name: str) -> str:
+    """The unit code of a district department by its short name ("区市场监管局")."""
+    shorts = [short for _name, short in DEPARTMENTS]
+    return f"{DISTRICT_CODE}-d{shorts.index(short_name) + 1:02d}"
+
+
+# --- demo users: each line of work registers its own ---------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    """A demo login: who, in which unit (code), with which role, and how `make run` (through
+    `fazhi demo --logins`) describes them."""
+
+    username: str
+    full_name: str
+    unit_code: str
+    role: str
+    description: str
+    order: int = 100
+    superuser: bool = False
+
+
+_demo_users: dict[str, DemoUser] = {}
+
+
+def register_demo_user(*users: DemoUser) -> None:
+    for user in users:
+        _demo_users[user.username] = user
+
+
+def demo_users() -> list[DemoUser]:
+    """Every demo user the installed lines of work register (in their `demo.py`)."""
+    autodiscover_modules("demo")
+    return sorted(_demo_users.values(), key=lambda u: (u.order, u.username))
+
+
+def demo_usernames() -> set[str]:
+    return {user.username for user in demo_users()}
+
+
+register_demo_user(
+    DemoUser(
+        "admin",
+        "系统管理员",
+        BUREAU_CODE,
+        "sysadmin",
+        "系统管理员 (system administrator)",
+        order=0,
+        superuser=True,
+    ),
+    DemoUser(
+        "leader",
+        "王局长",
+        BUREAU_CODE,
+        "leader",
+        "局领导 (bureau leader, all data; approves the annual report)",
+        order=10,
+    ),
+)
 
 
 def load_units() -> dict[str, Unit]:
@@ -165,12 +225,20 @@ def load_roles() -> dict[str, Role]:
 
 
 def grant(role: Role, perms: list[str]) -> None:
-    """Add permissions ("app_label.codename") to a role; later modules' demos call this too."""
+    """Add permissions ("app_label.codename") to a role."""
     for perm in perms:
         app_label, codename = perm.split(".")
         role.permissions.add(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
         )
+
+
+def grant_to_roles(app_label: str, codenames_by_role: dict[str, list[str]]) -> None:
+    """A line of work's permissions for the demo roles: role code → codenames of the app."""
+    for code, codenames in codenames_by_role.items():
+        role = Role.objects.filter(code=code).first()
+        if role is not None:
+            grant(role, [f"{app_label}.{codename}" for codename in codenames])
 
 
 def _user(username, full_name, unit, role, **flags) -> User:
@@ -197,19 +265,17 @@ def _user(username, full_name, unit, role, **flags) -> User:
 
 
 def load(year: int, out) -> None:
-    units = load_units()
+    load_units()
     roles = load_roles()
-    _user(
-        "admin", "系统管理员", units["bureau"], roles["sysadmin"], is_staff=True, is_superuser=True
-    )
-    _user("leader", "王局长", units["bureau"], roles["leader"])
-    sections = {u.name: u for u in Unit.objects.filter(kind=K.BUREAU_SECTION)}
-    _user("shencha", "刘审查", sections["合法性审查科"], roles["section_staff"])
-    _user("fuyi", "何复议", sections["行政复议与应诉科"], roles["section_staff"])
-    _user("xinqiao", "李新桥", units["新桥镇司法所"], roles["township_staff"])
-    _user("xiaojiangou", "张小枧", units["小枧沟司法所"], roles["township_staff"])
-    _user("liaison", "赵联络", units["区市场监管局"], roles["liaison"])
-    _user("mediator", "陈调解", units["新桥镇人民调解委员会"], roles["mediator"])
+    for demo_user in demo_users():
+        _user(
+            demo_user.username,
+            demo_user.full_name,
+            Unit.objects.get(code=demo_user.unit_code),
+            roles[demo_user.role],
+            is_staff=demo_user.superuser,
+            is_superuser=demo_user.superuser,
+        )
     out.write(f"  组织机构：{Unit.objects.count()} 个单位，{User.objects.count()} 个用户")
 
 
@@ -222,5 +288,5 @@ def is_demo_database() -> bool:
         except ImportError:
             continue
     foreign_units = Unit.objects.exclude(code__in=codes).exists()
-    foreign_users = User.objects.exclude(username__in=DEMO_USERNAMES).exists()
+    foreign_users = User.objects.exclude(username__in=demo_usernames()).exists()
     return not foreign_units and not foreign_users

@@ -71,6 +71,14 @@ def scope_q(user: User, *, unit_field: str, owner_field: str | None = None) -> Q
     return q
 
 
+def scope_models() -> list:
+    """The models a user's data scope is read from: a change to them changes what a viewer
+    may see (cached figures are keyed by the viewer's roles, not by what the roles say)."""
+    from fazhi.org.models import Role, Unit
+
+    return [Unit, Role, Role.custom_units.through]
+
+
 def sees_everything(user: User) -> bool:
     """True when the user's data scope is the whole database (no query once roles are read)."""
     if user.is_superuser:

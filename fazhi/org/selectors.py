@@ -6,6 +6,14 @@ from fazhi.org.models import Role, Unit, User
 from fazhi.org.scope import get_visible_or_404
 
 
+def units_for(viewer: User) -> QuerySet:
+    return Unit.objects.visible_to(viewer).select_related("parent")
+
+
+def users_for(viewer: User) -> QuerySet:
+    return User.objects.visible_to(viewer).select_related("unit").prefetch_related("roles")
+
+
 def unit_list(*, viewer: User, kind: str = "", search: str = "", active: str = "") -> QuerySet:
     units = Unit.objects.visible_to(viewer).select_related("parent")
     if kind:

@@ -6,8 +6,8 @@ from datetime import date
 
 from django.db import transaction
 
-from fazhi.org.demo import grant
-from fazhi.org.models import Role, Unit
+from fazhi.org.demo import DemoUser, grant_to_roles, register_demo_user, section_code
+from fazhi.org.models import Unit
 from fazhi.reconsideration import services
 from fazhi.reconsideration.models import Case
 
@@ -18,13 +18,32 @@ PERMISSIONS = {
     "liaison": ["view_case"],
 }
 
+register_demo_user(
+    DemoUser(
+        "fuyi",
+        "何复议",
+        section_code("行政复议与应诉科"),
+        "section_staff",
+        "行政复议与应诉科 (reconsideration and litigation staff)",
+        order=30,
+    )
+)
+
+register_demo_user(
+    DemoUser(
+        "fuyi",
+        "何复议",
+        section_code("行政复议与应诉科"),
+        "section_staff",
+        "行政复议与应诉科 (reconsideration and litigation staff)",
+        order=30,
+    )
+)
+
 
 @transaction.atomic
 def load(year: int, out) -> None:
-    for code, codenames in PERMISSIONS.items():
-        role = Role.objects.filter(code=code).first()
-        if role is not None:
-            grant(role, [f"reconsideration.{c}" for c in codenames])
+    grant_to_roles("reconsideration", PERMISSIONS)
     if Case.objects.exists():
         out.write("\n  行政复议：已有数据，未重复加载。")
         return

@@ -1,18 +1,18 @@
 """Forms of the reconsideration pages. They only collect and type the input: the rules live in
-the model and `services.py`, whose errors the views put back on the fields. Every form of a
-step carries the version of the case its author saw."""
+the model and `services.py`, whose errors the views put back on the fields. The steps' forms
+(fazhi.core.workflow) carry the version of the case their author saw."""
 
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import StyledForm, put_errors  # noqa: F401 - put_errors for views
+from fazhi.core.workflow import DATE, DatedStepForm, StepForm
 from fazhi.org.models import Unit
 from fazhi.reconsideration.models import Case
 from fazhi.reconsideration.selectors import deemed_accepted_since
 from fazhi.timelimits.selectors import deadlines_for, today
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Who can be a respondent: the district's organs and township governments.
 RESPONDENT_KINDS = [
     Unit.Kind.DISTRICT,
@@ -74,78 +74,31 @@ class CaseEditForm(StyledForm, forms.ModelForm):
         pass
 
 
-class StepForm(StyledForm, forms.Form):
-    """A workflow step: the version of the case, and the step's own fields."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, case: Case, **kwargs):
-        self.case = case
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = case.version
-
-
-class DatedStepForm(StepForm):
-    on = forms.DateField(label=_("Date"), widget=DATE)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = today()
-
-
 class AcceptForm(DatedStepForm):
-    procedure = forms.ChoiceField(label=_("Procedure"), choices=Case.Procedure.choices)
+    on_label = _("Accepted on")
+    procedure = forms.ChoiceField(
+        label=_("Procedure"),
+        choices=Case.Procedure.choices,
+        required=False,
+    )
+    api_defaults = {"procedure": Case.Procedure.ORDINARY}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["on"].label = _("Accepted on")
         # Once the review period has passed with no decision, the law accepted the application
         # on a day of its own: offer that day (a later one is refused).
-        deemed = deemed_accepted_since(self.case, list(deadlines_for(self.case)))
+        deemed = deemed_accepted_since(self.record, list(deadlines_for(self.record)))
         if deemed is not None:
             self.fields["on"].initial = deemed
-        if self.case.law != Case.Law.LAW_2023:
+        if self.record.law != Case.Law.LAW_2023:
             # The simplified procedure came with the 2023 revision.
             self.fields["procedure"].choices = [
                 (Case.Procedure.ORDINARY.value, Case.Procedure.ORDINARY.label)
             ]
         self.fields["procedure"].initial = Case.Procedure.ORDINARY
 
-
-class NotAcceptForm(DatedStepForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].label = _("Refused on")
-
-
-class RequestSupplementForm(DatedStepForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].label = _("Notice to supplement sent on")
-
-
-class SupplementReceivedForm(DatedStepForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].label = _("Supplement received on")
-
-
-class CopySentForm(DatedStepForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].label = _("Copy sent on")
-
-
-class ReplyReceivedForm(DatedStepForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].label = _("Reply received on")
-
-
-class HearingForm(DatedStepForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].label = _("Hearing held on")
+    def clean_procedure(self):
+        return self.cleaned_data["procedure"] or Case.Procedure.ORDINARY
 
 
 class SuspendForm(StepForm):
@@ -188,7 +141,8 @@ class ExtendForm(StepForm):
 
 
 class DecideForm(DatedStepForm):
-    decision = forms.ChoiceField(label=_("Decision"))
+    on_label = _("Decided on")
+    decision = forms.ChoiceField(label=_("Decision"), choices=Case.Decision.choices)
     number = forms.CharField(
         label=_("Decision number"),
         max_length=40,
@@ -200,6 +154,5 @@ class DecideForm(DatedStepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["on"].label = _("Decided on")
         # Exactly the decisions the law of this case provides for.
-        self.fields["decision"].choices = [("", "---------"), *self.case.decisions]
+        self.fields["decision"].choices = [("", "---------"), *self.record.decisions]

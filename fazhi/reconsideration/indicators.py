@@ -9,7 +9,6 @@ from fazhi.indicators.registry import Indicator, register, register_total
 from fazhi.reconsideration.models import Case
 
 MODULE = "reconsideration"
-CASES = "fazhi.reconsideration.api.CaseSerializer"
 
 
 def received(p) -> Q:
@@ -33,7 +32,7 @@ def open_at_end(p) -> Q:
     )
 
 
-def _count(key, label, definition, where, order):
+def _count(key, label, definition, where, order, trend=False):
     return Indicator(
         key=key,
         label=label,
@@ -42,8 +41,8 @@ def _count(key, label, definition, where, order):
         module=MODULE,
         model=Case,
         where=where,
-        serializer=CASES,
         order=order,
+        trend=trend,
     )
 
 
@@ -54,6 +53,7 @@ register(
         _("Applications for administrative reconsideration received within the period."),
         received,
         10,
+        trend=True,
     ),
     _count(
         "reconsideration.concluded",
@@ -131,16 +131,3 @@ register_total("reconsideration.decided", group="reconsideration.decisions")
 register_total(
     "reconsideration.concluded", parts=("reconsideration.decided", "reconsideration.not_accepted")
 )
-
-
-def _record_lists():
-    from fazhi.indicators.drilldown import RecordList, register_record_list
-    from fazhi.reconsideration import selectors
-
-    register_record_list(
-        Case,
-        RecordList("reconsideration/_case_rows.html", selectors.cases_for, "reconsideration.cases"),
-    )
-
-
-_record_lists()

@@ -1,8 +1,7 @@
 """Reads of reconsideration cases, always through the viewer's data scope, and what a case's
-page needs to know: the steps open to it now, whether silence made it accepted, who issues its
-documents."""
+page needs to know: whether silence made it accepted, the suspensions and extensions of its
+decision period, who issues its documents (the steps open to it: workflow.py)."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import QuerySet
@@ -34,10 +33,6 @@ def get_case_for_user(user, pk) -> Case:
     return get_visible_or_404(cases_for(user), user, pk)
 
 
-def _running(clocks, codes):
-    return next((c for c in clocks if c.rule.code in codes and c.completed_on is None), None)
-
-
 def deemed_accepted_since(case: Case, clocks, on: date | None = None) -> date | None:
     """The day an application not refused within the review period counts as accepted, once
     that period has passed with no decision on acceptance; None otherwise. Under the 2023 law
@@ -45,53 +40,12 @@ def deemed_accepted_since(case: Case, clocks, on: date | None = None) -> date | 
     (services.deemed_acceptance_day)."""
     if case.status != Case.Status.RECEIVED:
         return None
-    clock = _running(clocks, [ACCEPTANCE_CLOCK])
+    clock = next(
+        (c for c in clocks if c.rule.code == ACCEPTANCE_CLOCK and c.completed_on is None), None
+    )
     if clock is None or clock.due_date >= (on or today()):
         return None
     return deemed_acceptance_day(case, clock)
-
-
-@dataclass(frozen=True)
-class Steps:
-    """The workflow steps open to a case in its current state (what the page offers)."""
-
-    accept: bool = False
-    not_accept: bool = False
-    request_supplement: bool = False
-    supplement_received: bool = False
-    copy_sent: bool = False
-    reply_received: bool = False
-    hearing: bool = False
-    suspend: bool = False
-    resume: bool = False
-    extend: bool = False
-    decide: bool = False
-
-
-def steps_for(case: Case, clocks) -> Steps:
-    S = Case.Status
-    if case.status == S.RECEIVED:
-        return Steps(accept=True, not_accept=True, request_supplement=True)
-    if case.status == S.AWAITING_SUPPLEMENT:
-        return Steps(supplement_received=True)
-    if case.status != S.ACCEPTED:
-        return Steps()
-    decision_clock = _running(clocks, DECISION_CLOCKS)
-    suspended = decision_clock is not None and decision_clock.suspended_since is not None
-    return Steps(
-        copy_sent=case.copy_sent_on is None,
-        reply_received=case.copy_sent_on is not None and case.reply_received_on is None,
-        hearing=case.hearing_held_on is None,
-        suspend=decision_clock is not None
-        and not suspended
-        and decision_clock.rule.suspension_allowed,
-        resume=suspended,
-        extend=decision_clock is not None
-        and not suspended
-        and decision_clock.rule.extension_allowed
-        and decision_clock.extension_days < (decision_clock.rule.extension_max_days or 10**6),
-        decide=True,
-    )
 
 
 def decision_clock_events(clocks) -> tuple[list, list]:

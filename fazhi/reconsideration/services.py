@@ -10,11 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from fazhi.core.versioning import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
+from fazhi.core.services import StaleEdit, lock_for_edit, not_in_future  # noqa: F401 - StaleEdit for callers
 from fazhi.reconsideration.models import Case
 from fazhi.timelimits import services as deadlines
 from fazhi.timelimits.models import Deadline, Extension, Suspension
-from fazhi.timelimits.selectors import RuleNotFound, deadlines_for, today
+from fazhi.timelimits.selectors import RuleNotFound, deadlines_for
 
 ACCEPTANCE_CLOCK = "reconsideration.acceptance"
 SUPPLEMENT_CLOCK = "reconsideration.supplement"
@@ -59,17 +59,8 @@ def _open_clock(case: Case, code: str, start: date, user) -> Deadline:
     )
 
 
-def _running(case: Case, codes) -> list[Deadline]:
-    return list(deadlines_for(case).filter(rule__code__in=codes, completed_on__isnull=True))
-
-
-def _complete(case: Case, codes, on: date, user) -> None:
-    for clock in _running(case, codes):
-        deadlines.deadline_complete(deadline=clock, on=on, user=user)
-
-
 def running_decision_clock(case: Case) -> Deadline | None:
-    clocks = _running(case, DECISION_CLOCKS)
+    clocks = list(deadlines.clocks_running(case, DECISION_CLOCKS))
     return clocks[0] if clocks else None
 
 
@@ -92,12 +83,8 @@ def deemed_acceptance_day(case: Case, review: Deadline) -> date:
 
 
 def _running_review(case: Case) -> Deadline | None:
-    clocks = _running(case, [ACCEPTANCE_CLOCK])
+    clocks = list(deadlines.clocks_running(case, [ACCEPTANCE_CLOCK]))
     return clocks[0] if clocks else None
-
-
-def _lock(case: Case, version) -> Case:
-    return lock_for_edit(Case, case.pk, version)
 
 
 def _refuse_unless(stored: Case, *statuses, message: str) -> None:
@@ -108,12 +95,6 @@ def _refuse_unless(stored: Case, *statuses, message: str) -> None:
 def _not_before(day: date, earliest: date | None, field: str, message: str) -> None:
     if earliest is not None and day < earliest:
         raise ValidationError({field: message})
-
-
-def _not_in_future(day: date, field: str) -> None:
-    """Every step records what happened: never a day after today."""
-    if day > today():
-        raise ValidationError({field: _("A day in the future cannot be recorded.")})
 
 
 def _refuse_while_suspended(stored: Case, message: str) -> None:
@@ -161,7 +142,7 @@ def case_register(
     unknown = set(fields) - set(DESCRIPTIVE_FIELDS)
     if unknown:
         raise TypeError(f"not descriptive fields of a case: {sorted(unknown)}")
-    _not_in_future(received_on, "received_on")
+    not_in_future(received_on, "received_on")
     case = Case(
         respondent=respondent,
         applicants=applicants,
@@ -181,7 +162,7 @@ def case_register(
 def case_update(*, case: Case, version, user=None, **fields) -> Case:
     """Correct the descriptive fields of a case (never its dates or status: those follow the
     steps, with their clocks)."""
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     unknown = set(fields) - set(DESCRIPTIVE_FIELDS)
     if unknown:
         raise ValidationError(
@@ -203,7 +184,7 @@ def case_request_supplement(*, case: Case, version, on: date, user=None) -> Case
     """The materials are incomplete: the applicant is told to supplement them. The review
     period stops (its clock completes) and, under the 2023 law, the applicant's 10 working
     days start. The 1999 law sets no fixed period (a "reasonable" one, 实施条例 第29条)."""
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     _refuse_unless(
         stored,
         Case.Status.RECEIVED,
@@ -215,11 +196,11 @@ def case_request_supplement(*, case: Case, version, on: date, user=None) -> Case
         "on",
         _("Supplements are requested on or after the day the application was received."),
     )
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     stored.status = Case.Status.AWAITING_SUPPLEMENT
     stored.supplement_requested_on, stored.supplement_received_on = on, None
     _save(stored)
-    _complete(stored, [ACCEPTANCE_CLOCK], on, user)
+    deadlines.clocks_complete(stored, on=on, user=user, codes=[ACCEPTANCE_CLOCK])
     with suppress(RuleNotFound):  # the 1999 law: no statutory period for the applicant
         _open_clock(stored, SUPPLEMENT_CLOCK, on, user)
     return stored
@@ -229,7 +210,7 @@ def case_request_supplement(*, case: Case, version, on: date, user=None) -> Case
 def case_supplement_received(*, case: Case, version, on: date, user=None) -> Case:
     """The applicant supplemented the materials: the case is back to review, and the review
     period runs anew from that day (2023 law 第31条: "收到补正材料后，依照本法第三十条处理")."""
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     _refuse_unless(
         stored,
         Case.Status.AWAITING_SUPPLEMENT,
@@ -241,10 +222,10 @@ def case_supplement_received(*, case: Case, version, on: date, user=None) -> Cas
         "on",
         _("Supplements arrive on or after the day they were requested."),
     )
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     stored.status, stored.supplement_received_on = Case.Status.RECEIVED, on
     _save(stored)
-    _complete(stored, [SUPPLEMENT_CLOCK], on, user)
+    deadlines.clocks_complete(stored, on=on, user=user, codes=[SUPPLEMENT_CLOCK])
     # A new clock rather than a restarted one: the first review period stays on record.
     _open_clock(stored, ACCEPTANCE_CLOCK, on, user)
     return stored
@@ -261,11 +242,11 @@ def case_accept(
     Once the review period has ended with no decision, the law has already accepted the
     application (see `deemed_acceptance_day`): a later day is refused, so that the decision
     period runs from the day the law says, not from the day a clerk got to it."""
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     _refuse_unless(
         stored, Case.Status.RECEIVED, message=_("Only a case just received can be accepted.")
     )
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     review = _running_review(stored)
     if review is not None and on > review.due_date:
         deemed = deemed_acceptance_day(stored, review)
@@ -287,7 +268,7 @@ def case_accept(
         )
     stored.status, stored.accepted_on, stored.procedure = Case.Status.ACCEPTED, on, procedure
     _save(stored)
-    _complete(stored, [ACCEPTANCE_CLOCK], on, user)
+    deadlines.clocks_complete(stored, on=on, user=user, codes=[ACCEPTANCE_CLOCK])
     for code in CLOCKS_ON_ACCEPTANCE[procedure]:
         _open_clock(stored, code, on, user)
     return stored
@@ -295,17 +276,17 @@ def case_accept(
 
 @transaction.atomic
 def case_not_accept(*, case: Case, version, on: date, user=None) -> Case:
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     _refuse_unless(
         stored, Case.Status.RECEIVED, message=_("Only a case just received can be refused.")
     )
     _not_before(
         on, stored.received_on, "on", _("A case is refused on or after the day it was received.")
     )
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     stored.status, stored.not_accepted_on = Case.Status.NOT_ACCEPTED, on
     _save(stored)
-    _complete(stored, [ACCEPTANCE_CLOCK], on, user)
+    deadlines.clocks_complete(stored, on=on, user=user, codes=[ACCEPTANCE_CLOCK])
     return stored
 
 
@@ -325,7 +306,7 @@ def case_copy_sent(*, case: Case, version, on: date, user=None) -> Case:
     """The copy of the application went to the respondent: the copy clock completes and the
     respondent's reply period starts (counted from the day sent: the day the respondent
     received it is seldom known)."""
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     _refuse_unless_accepted(stored)
     if stored.copy_sent_on is not None:
         raise ValidationError(_("The copy of the application was already sent."))
@@ -335,17 +316,17 @@ def case_copy_sent(*, case: Case, version, on: date, user=None) -> Case:
         "on",
         _("The copy of the application is sent on or after the day of acceptance."),
     )
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     stored.copy_sent_on = on
     _save(stored)
-    _complete(stored, [COPY_CLOCKS[stored.procedure]], on, user)
+    deadlines.clocks_complete(stored, on=on, user=user, codes=[COPY_CLOCKS[stored.procedure]])
     _open_clock(stored, REPLY_CLOCKS[stored.procedure], on, user)
     return stored
 
 
 @transaction.atomic
 def case_reply_received(*, case: Case, version, on: date, user=None) -> Case:
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     _refuse_unless_accepted(stored)
     if stored.copy_sent_on is None:
         raise ValidationError(_("Record the copy of the application sent first."))
@@ -357,21 +338,21 @@ def case_reply_received(*, case: Case, version, on: date, user=None) -> Case:
         "on",
         _("The respondent replies on or after the day the copy was sent."),
     )
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     stored.reply_received_on = on
     _save(stored)
-    _complete(stored, [REPLY_CLOCKS[stored.procedure]], on, user)
+    deadlines.clocks_complete(stored, on=on, user=user, codes=[REPLY_CLOCKS[stored.procedure]])
     return stored
 
 
 @transaction.atomic
 def case_hearing(*, case: Case, version, on: date, user=None) -> Case:
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     _refuse_unless_accepted(stored)
     _not_before(
         on, stored.accepted_on, "on", _("A hearing is held on or after the day of acceptance.")
     )
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     stored.hearing_held_on = on
     return _save(stored)
 
@@ -381,11 +362,11 @@ def case_suspend(*, case: Case, version, start: date, ground: str, user=None) ->
     """Suspend the case (中止, one of the statutory grounds): the decision period stops. It
     stops a period still running: a suspension from after the due date would revive a period
     that already ran out."""
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     _refuse_unless_accepted(stored)
     if not ground.strip():
         raise ValidationError({"ground": _("State the ground of the suspension.")})
-    _not_in_future(start, "start")
+    not_in_future(start, "start")
     clock = _decision_clock_or_refuse(stored)
     if clock.suspended_since is None and start > clock.due_date:
         raise ValidationError(
@@ -404,9 +385,9 @@ def case_suspend(*, case: Case, version, start: date, ground: str, user=None) ->
 @transaction.atomic
 def case_resume(*, case: Case, version, last_suspended_day: date, user=None) -> Case:
     """The ground of the suspension is gone: the decision period runs again from the next day."""
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     _refuse_unless_accepted(stored)
-    _not_in_future(last_suspended_day, "last_suspended_day")
+    not_in_future(last_suspended_day, "last_suspended_day")
     deadlines.deadline_resume(
         deadline=_decision_clock_or_refuse(stored),
         last_suspended_day=last_suspended_day,
@@ -431,7 +412,7 @@ def case_extend(
     extensions) and any extension of the simplified procedure's period (its rule allows none).
     The approval extends a period still running: approved after the (current) due date, it
     would quietly revive one that already ran out."""
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     _refuse_unless_accepted(stored)
     if not isinstance(days, int) or days < 1:
         raise ValidationError({"days": _("An extension is at least one day.")})
@@ -443,7 +424,7 @@ def case_extend(
         "approved_on",
         _("An extension is approved on or after the day of acceptance."),
     )
-    _not_in_future(approved_on, "approved_on")
+    not_in_future(approved_on, "approved_on")
     clock = _decision_clock_or_refuse(stored)
     if clock.suspended_since:
         # While it stands still the period has no due date to extend from.
@@ -481,7 +462,7 @@ def case_decide(
     first; only termination may end it while suspended (2023 law 第41条, e.g. the heirs give
     up, or the ground of the suspension lasts 60 days): the suspension then lasts until the
     day of the termination."""
-    stored = _lock(case, version)
+    stored = lock_for_edit(Case, case.pk, version)
     _refuse_unless(stored, Case.Status.ACCEPTED, message=_("Only an accepted case can be decided."))
     allowed = Case.DECISIONS[stored.law]
     if decision not in allowed:
@@ -495,7 +476,7 @@ def case_decide(
     _not_before(
         on, stored.accepted_on, "on", _("A case is decided on or after the day it was accepted.")
     )
-    _not_in_future(on, "on")
+    not_in_future(on, "on")
     if decision != Case.Decision.TERMINATED:
         _refuse_while_suspended(
             stored,

@@ -5,6 +5,7 @@ the decision list of the law of the day received."""
 
 from django.db import connection, transaction
 
+from fazhi.core.scale import ScaleData, register_scale
 from fazhi.org.models import Unit
 from fazhi.reconsideration.models import LAW_2023_FROM, Case
 
@@ -58,3 +59,15 @@ def synthesize(count: int, *, first_year: int = 2015, years: int = 10) -> None:
             [have + 1, have + count],
         )
         cursor.execute("ANALYZE reconsideration_case")
+
+
+register_scale(
+    ScaleData(
+        option="cases",
+        label="合成复议案件",
+        default=20_000,
+        existing=lambda: Case.objects.filter(applicants__startswith="合成").count(),
+        add=synthesize,
+        order=30,
+    )
+)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from fazhi.reconsideration import views
+from fazhi.reconsideration.workflow import CASE
 
 app_name = "reconsideration"
 urlpatterns = [
@@ -8,7 +9,6 @@ urlpatterns = [
     path("cases/new/", views.case_create, name="case_create"),
     path("cases/<int:pk>/", views.case_detail, name="case_detail"),
     path("cases/<int:pk>/edit/", views.case_edit, name="case_edit"),
-    # accept, not-accept, request-supplement, … (views.STEPS); unknown steps are 404
-    path("cases/<int:pk>/steps/<slug:step>/", views.case_step, name="case_step"),
+    *CASE.urls("cases/"),  # cases/<pk>/steps/accept/ …
     path("cases/<int:pk>/documents/<slug:kind>.docx", views.case_document, name="case_document"),
 ]

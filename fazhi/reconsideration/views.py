@@ -1,124 +1,22 @@
 """Pages of the reconsideration cases: thin views over selectors (reads) and services (writes)."""
 
-from dataclasses import dataclass
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from fazhi.core.audit import history_for
 from fazhi.core.documents import docx_response
 from fazhi.core.pagination import page_of
 from fazhi.core.rendering import bootstrap_filter, export_xlsx, list_context, render_list
 from fazhi.reconsideration import documents, forms, selectors, services
+from fazhi.reconsideration.workflow import CASE
 from fazhi.timelimits.selectors import deadlines_for
 
 PAGE_SIZE = 30
 
-
-@dataclass(frozen=True)
-class Step:
-    """A workflow step as the pages offer it: its form, its service, what its button says and
-    what the page says once it is done."""
-
-    key: str  # in the address and as the form's prefix
-    form: type[forms.StepForm]
-    service: Any
-    title: Any
-    done: Any
-
-    @property
-    def attribute(self) -> str:  # its name in selectors.Steps
-        return self.key.replace("-", "_")
-
-
-STEPS = {
-    step.key: step
-    for step in [
-        Step(
-            "accept",
-            forms.AcceptForm,
-            services.case_accept,
-            gettext_lazy("Accept"),
-            gettext_lazy("The case is accepted."),
-        ),
-        Step(
-            "not-accept",
-            forms.NotAcceptForm,
-            services.case_not_accept,
-            gettext_lazy("Do not accept"),
-            gettext_lazy("The application is not accepted."),
-        ),
-        Step(
-            "request-supplement",
-            forms.RequestSupplementForm,
-            services.case_request_supplement,
-            gettext_lazy("Request supplements"),
-            gettext_lazy("The applicant is asked to supplement the materials."),
-        ),
-        Step(
-            "supplement-received",
-            forms.SupplementReceivedForm,
-            services.case_supplement_received,
-            gettext_lazy("Supplements received"),
-            gettext_lazy("Supplements recorded: the review period runs anew."),
-        ),
-        Step(
-            "copy-sent",
-            forms.CopySentForm,
-            services.case_copy_sent,
-            gettext_lazy("Copy sent to the respondent"),
-            gettext_lazy("Copy of the application recorded as sent."),
-        ),
-        Step(
-            "reply-received",
-            forms.ReplyReceivedForm,
-            services.case_reply_received,
-            gettext_lazy("Reply received"),
-            gettext_lazy("The respondent's reply is recorded."),
-        ),
-        Step(
-            "hearing",
-            forms.HearingForm,
-            services.case_hearing,
-            gettext_lazy("Hearing held"),
-            gettext_lazy("The hearing is recorded."),
-        ),
-        Step(
-            "suspend",
-            forms.SuspendForm,
-            services.case_suspend,
-            gettext_lazy("Suspend"),
-            gettext_lazy("The case is suspended: the decision period stops."),
-        ),
-        Step(
-            "resume",
-            forms.ResumeForm,
-            services.case_resume,
-            gettext_lazy("Resume"),
-            gettext_lazy("The case is resumed: the decision period runs again."),
-        ),
-        Step(
-            "extend",
-            forms.ExtendForm,
-            services.case_extend,
-            gettext_lazy("Extend the decision period"),
-            gettext_lazy("The decision period is extended."),
-        ),
-        Step(
-            "decide",
-            forms.DecideForm,
-            services.case_decide,
-            gettext_lazy("Decide"),
-            gettext_lazy("The decision is recorded."),
-        ),
-    ]
-}
 
 DOCUMENTS = {
     "acceptance-notice": (documents.acceptance_notice, documents.ACCEPTANCE_NOTICE),
@@ -151,19 +49,11 @@ def case_list(request):
 def case_detail(request, pk):
     case = selectors.get_case_for_user(request.user, pk)
     clocks = list(deadlines_for(case))
-    steps = selectors.steps_for(case, clocks)
     suspensions, extensions = selectors.decision_clock_events(clocks)
-    step_forms = []
-    if request.user.has_perm("reconsideration.change_case"):
-        step_forms = [
-            (step, step.form(case=case, prefix=step.key))
-            for step in STEPS.values()
-            if getattr(steps, step.attribute)
-        ]
     context = {
         "case": case,
         "deadlines": clocks,
-        "step_forms": step_forms,
+        "steps": CASE.offered(request, case, clocks),
         "deemed_accepted_since": selectors.deemed_accepted_since(case, clocks),
         "suspensions": suspensions,
         "extensions": extensions,
@@ -204,29 +94,6 @@ def case_edit(request, pk):
             messages.success(request, _("Changes saved."))
             return redirect(case)
     return render(request, "reconsideration/case_form.html", {"form": form, "case": case})
-
-
-@login_required
-@permission_required("reconsideration.change_case", raise_exception=True)
-def case_step(request, pk, step):
-    """One workflow step: its form on a page of its own (GET, or a refused POST with the
-    reasons), or done and back to the case."""
-    spec = STEPS.get(step)
-    if spec is None:
-        raise Http404
-    case = selectors.get_case_for_user(request.user, pk)
-    form = spec.form(request.POST or None, case=case, prefix=spec.key)
-    if request.method == "POST" and form.is_valid():
-        try:
-            spec.service(case=case, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            forms.put_errors(form, error)
-        else:
-            messages.success(request, spec.done)
-            return redirect(case)
-    open_now = getattr(selectors.steps_for(case, list(deadlines_for(case))), spec.attribute)
-    context = {"case": case, "step": spec, "form": form, "open_now": open_now}
-    return render(request, "reconsideration/case_step.html", context)
 
 
 @login_required

@@ -11,6 +11,11 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from auditlog.registry import auditlog
+        from django.core.checks import register
+
+        from fazhi.reports.paragraphs import items_check
+
+        register(items_check)
 
         from fazhi.reports.models import AnnualReport, ReportParagraph, ReportSection
 

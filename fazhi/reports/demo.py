@@ -7,8 +7,8 @@ from datetime import date
 
 from django.db import transaction
 
-from fazhi.org.demo import grant
-from fazhi.org.models import Role, Unit
+from fazhi.org.demo import grant_to_roles
+from fazhi.org.models import Unit
 from fazhi.reports import services
 from fazhi.reports.models import AnnualReport, ReportParagraph, ReportSection
 
@@ -84,10 +84,7 @@ NARRATIVE = {
 
 @transaction.atomic
 def load(year: int, out) -> None:
-    for code, codenames in PERMISSIONS.items():
-        role = Role.objects.filter(code=code).first()
-        if role is not None:
-            grant(role, [f"reports.{c}" for c in codenames])
+    grant_to_roles("reports", PERMISSIONS)
     bureau = Unit.objects.get(kind=Unit.Kind.JUSTICE_BUREAU, parent__parent__isnull=True)
     if AnnualReport.objects.filter(unit=bureau, year=year).exists():
         out.write("\n  年度报告：已有数据，未重复加载。")

@@ -6,14 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import StyledForm, put_errors  # noqa: F401 - for views
+from fazhi.core.workflow import DATE, StepForm
 from fazhi.indicators.registry import all_indicators
 from fazhi.org.models import Unit
 from fazhi.reports.models import AnnualReport, ReportParagraph, ReportSection
 from fazhi.reports.references import malformed_references, references_in
 from fazhi.reports.selectors import BODY_KINDS, bodies_for
 from fazhi.timelimits.selectors import today
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class IndentedUnitChoice(forms.ModelChoiceField):
@@ -117,12 +116,7 @@ class SectionAddForm(StyledForm, forms.Form):
     kind = forms.ChoiceField(label=_("item"), choices=ReportSection.Kind.choices)
 
 
-class VersionForm(forms.Form):
-    version = forms.CharField(required=False)
-
-
-class PublishForm(StyledForm, forms.Form):
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
+class PublishForm(StepForm):
     signed_on = forms.DateField(label=_("date signed"), widget=DATE, required=False)
     secrecy_reviewer = forms.CharField(
         label=_("secrecy review by"),
@@ -130,3 +124,7 @@ class PublishForm(StyledForm, forms.Form):
         required=False,
         help_text=_("Who checked the report for secrets before it goes public (保密审查)."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signed_on"].initial = self.record.signature_date

@@ -41,9 +41,9 @@ OPENING = (
     "根据《法治政府建设与责任落实督察工作规定》和《党政主要负责人履行推进法治建设第一责任人"
     "职责规定》，现将{organ}{year}年度法治政府建设情况报告如下："
 )
+# Names no line of work: the sub-sections that follow (registered by the lines of work) do.
 MEASURES_INTRO = (
-    "{year}年，{organ}围绕法治政府建设年度目标，统筹推进依法行政、行政复议应诉和基层矛盾纠纷"
-    "化解等各项工作，主要举措和成效如下。"
+    "{year}年，{organ}围绕法治政府建设年度目标，统筹推进各项法治建设工作，主要举措和成效如下。"
 )
 
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from fazhi.reports import views
+from fazhi.reports.workflow import REPORT
 
 app_name = "reports"
 urlpatterns = [
@@ -24,6 +25,6 @@ urlpatterns = [
         views.paragraph_delete,
         name="paragraph_delete",
     ),
-    path("<int:pk>/<str:step>/", views.report_step, name="report_step"),
+    *REPORT.urls(""),  # <pk>/steps/submit/ …
     path("<int:pk>/report.<str:fmt>", views.report_document, name="report_document"),
 ]

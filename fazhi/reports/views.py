@@ -11,25 +11,23 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.audit import history_for
 from fazhi.core.documents import docx_response
+from fazhi.indicators.dashboard import trend_indicators
 from fazhi.indicators.registry import all_indicators
 from fazhi.reports import outputs, selectors, services
 from fazhi.reports.checks import run_checks
 from fazhi.reports.figures import figures_for
 from fazhi.reports.forms import (
     ParagraphForm,
-    PublishForm,
     ReportCreateForm,
     ReportSettingsForm,
     SectionAddForm,
-    VersionForm,
     put_errors,
 )
 from fazhi.reports.models import ReportSection
 from fazhi.reports.pdf import PdfUnavailable
+from fazhi.reports.workflow import REPORT
 
 VIEW = "reports.view_annualreport"
-# Shown on the paragraph form: how a reference is written.
-EXAMPLES = ["{{mediation.disputes}}", "{{mediation.mediators|名}}"]
 CHANGE = "reports.change_annualreport"
 
 
@@ -75,9 +73,7 @@ def report_detail(request, pk):
             "opening": next(b for b in blocks if b.kind == "paragraph"),
             "findings": findings,
             "missing_kinds": [k for k in ReportSection.Kind if k not in present],
-            "publish_form": PublishForm(
-                initial={"version": report.version, "signed_on": report.signature_date}
-            ),
+            "steps": REPORT.offered(request, report),
             "history": history_for(
                 report,
                 request.user,
@@ -202,8 +198,17 @@ def _paragraph_page(request, form, section, paragraph, save, done):
     return render(
         request,
         "reports/paragraph_form.html",
-        {**context, "examples": EXAMPLES, "indicators": indicators},
+        {**context, "examples": _examples(indicators), "indicators": indicators},
     )
+
+
+def _examples(indicators) -> list[str]:
+    """How a reference is written, shown on the paragraph form with registered figures: a
+    headline figure, and a count of people with another measure word after the bar."""
+    counting = [i for i in indicators if i.kind != "ratio"]
+    first = next(iter(trend_indicators(counting)), counting[0])
+    people = next((i for i in counting if i.measure == "人"), first)
+    return [f"{{{{{first.key}}}}}", f"{{{{{people.key}|名}}}}"]
 
 
 @require_POST
@@ -272,49 +277,6 @@ def section_move(request, pk, section_pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(f"{report.get_absolute_url()}#section-{section_pk}")
-
-
-STEPS = {
-    "submit": (services.report_submit, _("Submitted for review.")),
-    "recall": (services.report_recall, _("Taken back to draft.")),
-    "approve": (services.report_approve, _("Approved.")),
-    "return": (services.report_return, _("Returned to draft.")),
-}
-
-
-@require_POST
-@login_required
-@permission_required(VIEW, raise_exception=True)
-def report_step(request, pk, step):
-    """Submit, approve or return; each service checks the permission the step needs."""
-    report = selectors.get_report_for_user(request.user, pk)
-    if step == "publish":
-        form = PublishForm(request.POST)
-        form.is_valid()
-        action = lambda: services.report_publish(  # noqa: E731
-            report=report,
-            version=request.POST.get("version"),
-            by=request.user,
-            signed_on=form.cleaned_data.get("signed_on"),
-            secrecy_reviewer=form.cleaned_data.get("secrecy_reviewer", ""),
-        )
-        done = _("Published: the text and figures are frozen.")
-    elif step in STEPS:
-        service, done = STEPS[step]
-        action = lambda: service(  # noqa: E731
-            report=report, version=VersionForm(request.POST).data.get("version"), by=request.user
-        )
-    else:
-        raise Http404
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        if error.code == "checks":
-            return redirect("reports:report_checks", pk=report.pk)
-    else:
-        messages.success(request, done)
-    return redirect(report)
 
 
 @login_required

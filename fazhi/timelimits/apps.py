@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Rules the rule table's first data migration seeds (one is enough to tell it ran).
+SEEDED_RULES = ["reconsideration.acceptance", "mediation.mediate"]
+
 
 class TimelimitsConfig(AppConfig):
     name = "fazhi.timelimits"
@@ -17,6 +20,20 @@ class TimelimitsConfig(AppConfig):
         auditlog.register(CalendarDay)
         auditlog.register(Rule)
         auditlog.register(Deadline)
+
+    def seed_reference_rows(self):
+        """The holiday calendar and the rule table its data migrations seed, put back where a
+        test emptied them."""
+        from importlib import import_module
+
+        from django.apps import apps
+
+        from fazhi.timelimits.models import CalendarYear, Rule
+
+        if not CalendarYear.objects.exists():
+            import_module("fazhi.timelimits.migrations.0002_seed_holidays").seed(apps, None)
+        if not Rule.objects.filter(code__in=SEEDED_RULES).exists():
+            import_module("fazhi.timelimits.migrations.0003_seed_rules").seed(apps, None)
 
     def menu(self):
         from fazhi.core.menu import MenuEntry

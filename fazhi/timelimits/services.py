@@ -1,17 +1,23 @@
 """Deadlines on case records: open, suspend, resume, extend, complete. Any module attaches a
-clock to its record with `deadline_open(record=..., rule_code=..., start=..., unit=...)`."""
+clock to its record with `deadline_open(record=..., rule_code=..., start=..., unit=...)`, finds
+those still running with `clocks_running`, and ends them with `clocks_complete`; an import opens
+its records' clocks in bulk (`DueDates`, `deadlines_open_bulk`)."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from fazhi.core.audit import log_created_bulk
+from fazhi.core.bulk import insert_rows
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import Period, YearNotLoaded, due_date
-from fazhi.timelimits.models import Deadline, Extension, Suspension
-from fazhi.timelimits.selectors import rule_for
+from fazhi.timelimits.models import Deadline, Extension, Rule, Suspension
+from fazhi.timelimits.selectors import deadlines_for, rule_for
 
 
 def _recompute(deadline: Deadline) -> None:
@@ -154,3 +160,114 @@ def deadline_reopen(*, deadline: Deadline, user=None) -> Deadline:
     deadline.completed_on = None
     deadline.save()
     return deadline
+
+
+# --- a record's clocks ------------------------------------------------------------------------
+
+
+def clocks_running(record, codes=None) -> QuerySet:
+    """The record's clocks not yet completed (of the rules `codes`, if given)."""
+    clocks = deadlines_for(record).filter(completed_on__isnull=True)
+    return clocks if codes is None else clocks.filter(rule__code__in=list(codes))
+
+
+def clocks_complete(record, *, on: date, user=None, codes=None) -> None:
+    """Complete the record's running clocks (of the rules `codes`, if given) on `on`."""
+    for clock in clocks_running(record, codes):
+        deadline_complete(deadline=clock, on=on, user=user)
+
+
+# --- many clocks at once (an import) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Due:
+    """A clock's rule version and due dates, as `deadline_open` would compute them."""
+
+    rule_id: int
+    label: str
+    due: date
+    suggested: date | None
+
+
+class DueDates:
+    """The clocks of one rule for many start days (an import's rows): the version of the rule
+    in force on each day (as `rule_for`) and the due date, computed once per day. Calling it
+    gives a `Due`, or the reason no clock can be counted (no version in force that day, a year
+    whose holiday schedule is not loaded)."""
+
+    def __init__(self, rule_code: str):
+        self.rule_code = rule_code
+        self.calendar = get_calendar()
+        self.rules = list(Rule.objects.filter(code=rule_code))
+        self.by_day: dict[date, Due | str] = {}
+
+    def __call__(self, day: date) -> Due | str:
+        found = self.by_day.get(day)
+        if found is None:
+            found = self.by_day[day] = self._compute(day)
+        return found
+
+    def _compute(self, day: date) -> Due | str:
+        in_force = [
+            rule
+            for rule in self.rules
+            if (rule.effective_from is None or rule.effective_from <= day)
+            and (rule.effective_to is None or rule.effective_to >= day)
+        ]
+        if not in_force:
+            return _("No version of the time limit %(code)s is in force on %(day)s.") % {
+                "code": self.rule_code,
+                "day": day.isoformat(),
+            }
+        rule = max(in_force, key=lambda r: r.effective_from or date.min)
+        try:
+            result = due_date(self.calendar, day, rule.amount, rule.unit)
+        except YearNotLoaded as error:
+            return str(error)
+        return Due(rule.pk, rule.title, result.due, result.suggested_internal)
+
+
+BULK_FIELDS = [
+    "content_type_id",
+    "object_id",
+    "unit_id",
+    "rule_id",
+    "label",
+    "start_date",
+    "due_date",
+    "suggested_internal_date",
+    "completed_on",
+    "created_by_id",
+]
+
+
+def deadlines_open_bulk(*, model, clocks, origin) -> int:
+    """Open many records' clocks at once (an import): `clocks` holds, for each record, (its
+    pk, the pk of the unit whose staff see the clock, the start day, its `Due`, the day it was
+    completed or None). What `deadline_open` (then `deadline_complete`) does one by one, audit
+    entries included (naming `origin`, a core.audit.WriteSource)."""
+    content_type = ContentType.objects.get_for_model(model).pk
+    user_id = getattr(origin.actor, "pk", None)
+    rows = [
+        (content_type, pk, unit, d.rule_id, d.label, start, d.due, d.suggested, done, user_id)
+        for pk, unit, start, d, done in clocks
+    ]
+    count = insert_rows(Deadline, BULK_FIELDS, rows)
+    record_pks = [row[1] for row in rows]
+    opened = [
+        clock
+        for start in range(0, len(record_pks), 900)  # SQLite takes 999 parameters
+        for clock in Deadline.objects.filter(
+            content_type_id=content_type, object_id__in=record_pks[start : start + 900]
+        )
+    ]
+    log_created_bulk(
+        Deadline,
+        (
+            (c.pk, str(c), {f.name: getattr(c, f.attname) for f in Deadline._meta.concrete_fields})
+            for c in opened
+        ),
+        source=origin,
+    )
+    return count

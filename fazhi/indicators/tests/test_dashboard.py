@@ -217,3 +217,30 @@ def test_cached_figures_are_used_until_records_change_then_recomputed(
     with django_capture_on_commit_callbacks(execute=True):
         freshness.records_changed()  # what every save, import and synth run does
     assert figure() == 2196
+
+
+def test_a_write_to_what_a_figure_counts_refreshes_the_figures_and_a_login_does_not(
+    demo, django_capture_on_commit_callbacks, settings
+):
+    """The models watched are derived from the registered figures (and the data scope), not
+    listed: a mediator's change is seen, a login (the user's last_login) is not a figure's."""
+    from django.db import connection
+
+    from fazhi.indicators import freshness
+    from fazhi.mediation.models import Committee, Dispute, Mediator
+    from fazhi.org.models import Role
+
+    watched = freshness.watched_models()
+    assert {Dispute, Mediator, Committee, Unit, Role} <= watched
+    assert User not in watched
+    if connection.vendor != "postgresql":
+        pytest.skip("figures are cached on PostgreSQL only")
+    settings.FIGURES_CACHE = True
+    before = freshness.stamp()
+    leader = User.objects.get(username="leader")
+    with django_capture_on_commit_callbacks(execute=True):
+        leader.save(update_fields=["last_login"])
+    assert freshness.stamp() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        Mediator.objects.order_by("pk").first().save()
+    assert freshness.stamp() > before

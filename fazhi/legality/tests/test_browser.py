@@ -45,15 +45,16 @@ def test_liaison_submits_reviewer_records_opinions_and_issues_the_numbered_lette
     page.context.clear_cookies()
     log_in(page, "shencha")
     page.goto(page.base_url + submitted.get_absolute_url())
+    page.get_by_test_id("step-start").locator("summary").click()  # one of several steps
     page.get_by_test_id("start-form").get_by_role("button").click()
     expect(page.get_by_test_id("status")).to_have_text("审查中")
-    page.get_by_test_id("record-opinion").click()
+    page.get_by_test_id("opinion-link").click()
     page.get_by_label("出具日期").fill("2019-11-15")
     page.locator("#id_item-0-category").select_option(label="法律依据与权限")
     page.locator("#id_item-0-text").fill("第五条设定的罚款无上位法依据，建议删除。")
     page.locator("#id_item-1-category").select_option(label="程序")
     page.locator("#id_item-1-text").fill("建议向社会公开征求意见不少于30日。")
-    page.get_by_test_id("issue").click()
+    page.get_by_test_id("opinion-submit").click()
 
     expect(page.get_by_test_id("status")).to_have_text("已出具意见")
     expect(page.get_by_test_id("letter-number")).to_have_text("游司审〔2019〕1号")

@@ -53,16 +53,16 @@ def request_routes(review):
     gets = [
         reverse("legality:request_detail", args=[pk]),
         reverse("legality:request_edit", args=[pk]),
-        reverse("legality:request_opinion", args=[pk]),
+        reverse("legality:request_step", args=[pk, "opinion"]),
         reverse("legality:request_letter", args=[pk]),
         reverse("legality-request-detail", args=[pk]),
     ]
     posts = [
-        reverse("legality:request_start", args=[pk]),
-        reverse("legality:request_return", args=[pk]),
-        reverse("legality:request_withdraw", args=[pk]),
-        reverse("legality:request_adoption", args=[pk]),
-        reverse("legality:request_opinion", args=[pk]),
+        reverse("legality:request_step", args=[pk, "start"]),
+        reverse("legality:request_step", args=[pk, "return"]),
+        reverse("legality:request_step", args=[pk, "withdraw"]),
+        reverse("legality:request_step", args=[pk, "adoption"]),
+        reverse("legality:request_step", args=[pk, "opinion"]),
         reverse("legality-request-start-review", args=[pk]),
         reverse("legality-request-issue-opinion", args=[pk]),
         reverse("legality-request-return", args=[pk]),
@@ -79,7 +79,7 @@ def filing_routes(filing):
         reverse("legality-filing-detail", args=[pk]),
     ]
     posts = [
-        reverse("legality:filing_review", args=[pk]),
+        reverse("legality:filing_step", args=[pk, "review"]),
         reverse("legality:filing_edit", args=[pk]),
         reverse("legality-filing-review", args=[pk]),
     ]
@@ -125,18 +125,21 @@ def test_roles_without_the_permission_get_403_on_writes(legality, filings, login
         reverse("legality:request_create"),
         reverse("legality:filing_create"),
         reverse("legality:advisor_create"),
-        reverse("legality:request_opinion", args=[legality["ours"].pk]),
+        reverse("legality:request_step", args=[legality["ours"].pk, "opinion"]),
         reverse("legality:filing_edit", args=[filings["ours"].pk]),
     ]:
         assert leader.get(url).status_code == 403, url
     pk = legality["ours"].pk
     assert (
-        leader.post(reverse("legality:request_start", args=[pk]), {"version": 1}).status_code == 403
+        leader.post(
+            reverse("legality:request_step", args=[pk, "start"]), {"version": 1}
+        ).status_code
+        == 403
     )
     liaison = login("liaison")  # submits, but does not review
     start = reverse("legality-request-start-review", args=[pk])
     assert liaison.post(start, {"version": 1}, content_type="application/json").status_code == 403
-    assert liaison.get(reverse("legality:request_opinion", args=[pk])).status_code == 403
+    assert liaison.get(reverse("legality:request_step", args=[pk, "opinion"])).status_code == 403
 
 
 def test_a_liaison_submits_with_files_and_sees_only_their_departments_requests(
@@ -208,10 +211,10 @@ def test_a_liaison_cannot_submit_for_another_department_or_an_executable(legalit
 
 def _opinion_data(version, items, on="2019-10-15", with_letter=True):
     data = {
-        "version": version,
-        "on": on,
-        "with_letter": "on" if with_letter else "",
-        "signed_opinion": "",
+        "opinion-version": version,
+        "opinion-on": on,
+        "opinion-with_letter": "on" if with_letter else "",
+        "opinion-signed_opinion": "",
         "item-TOTAL_FORMS": str(len(items) + 1),
         "item-INITIAL_FORMS": "0",
         "item-MIN_NUM_FORMS": "0",
@@ -230,7 +233,8 @@ def test_the_reviewer_records_opinions_issues_the_numbered_letter_and_the_docx_r
     client = login("shencha")
     review = legality["ours"]
     start = client.post(
-        reverse("legality:request_start", args=[review.pk]), {"version": review.version}
+        reverse("legality:request_step", args=[review.pk, "start"]),
+        {"start-version": review.version},
     )
     assert start.status_code == 302
     review.refresh_from_db()
@@ -239,7 +243,7 @@ def test_the_reviewer_records_opinions_issues_the_numbered_letter_and_the_docx_r
     offered = client.get(legality["theirs"].get_absolute_url()).content.decode()
     assert "刘审查" in offered and "王局长" not in offered  # the leader does not review
     response = client.post(
-        reverse("legality:request_opinion", args=[review.pk]),
+        reverse("legality:request_step", args=[review.pk, "opinion"]),
         _opinion_data(
             review.version,
             [("LEGALITY", "第三条缺少上位法依据，建议删除。"), ("PROCEDURE", "建议公开征求意见。")],
@@ -266,9 +270,12 @@ def test_the_reviewer_records_opinions_issues_the_numbered_letter_and_the_docx_r
     assert "绵阳市游仙区司法局" in text and "2019年10月15日" in text
     # The department answers: adoption recorded per item.
     items = list(review.items.all())
-    adoption = {"version": review.version}
-    adoption |= {f"item_{items[0].pk}": "ADOPTED", f"item_{items[1].pk}": "PARTLY"}
-    client.post(reverse("legality:request_adoption", args=[review.pk]), adoption)
+    adoption = {"adoption-version": review.version}
+    adoption |= {
+        f"adoption-item_{items[0].pk}": "ADOPTED",
+        f"adoption-item_{items[1].pk}": "PARTLY",
+    }
+    client.post(reverse("legality:request_step", args=[review.pk, "adoption"]), adoption)
     assert sorted(OpinionItem.objects.values_list("adoption", flat=True)) == ["ADOPTED", "PARTLY"]
 
 
@@ -277,17 +284,22 @@ def test_a_second_opinion_from_a_stale_page_is_refused_and_takes_no_number(legal
     review = legality["ours"]
     data = _opinion_data(review.version, [("CONTENT", "表述不准确。")])
     assert (
-        client.post(reverse("legality:request_opinion", args=[review.pk]), data).status_code == 302
+        client.post(reverse("legality:request_step", args=[review.pk, "opinion"]), data).status_code
+        == 302
     )
-    again = client.post(reverse("legality:request_opinion", args=[review.pk]), data, follow=True)
+    again = client.post(
+        reverse("legality:request_step", args=[review.pk, "opinion"]), data, follow=True
+    )
     assert "不再处于办理中" in again.content.decode() or "已经办结" in again.content.decode()
     other = legality["theirs"]
     stale = _opinion_data(other.version, [("RISK", "补充违约条款。")])
     client.post(
-        reverse("legality:request_return", args=[other.pk]),
-        {"version": other.version, "on": "2019-10-01"},
+        reverse("legality:request_step", args=[other.pk, "return"]),
+        {"return-version": other.version, "return-on": "2019-10-01"},
     )
-    response = client.post(reverse("legality:request_opinion", args=[other.pk]), stale, follow=True)
+    response = client.post(
+        reverse("legality:request_step", args=[other.pk, "opinion"]), stale, follow=True
+    )
     assert ReviewRequest.objects.get(pk=other.pk).status == "RETURNED"
     assert ReviewRequest.objects.exclude(letter_number="").count() == 1
     assert response.status_code == 200
@@ -309,8 +321,8 @@ def test_withdrawing_before_receipt_is_refused_with_a_message(legality, login):
     client = login("liaison")
     review = legality["ours"]
     response = client.post(
-        reverse("legality:request_withdraw", args=[review.pk]),
-        {"version": review.version, "on": "2019-09-01"},
+        reverse("legality:request_step", args=[review.pk, "withdraw"]),
+        {"withdraw-version": review.version, "withdraw-on": "2019-09-01"},
         follow=True,
     )
     assert "不能早于" in response.content.decode()
@@ -323,12 +335,19 @@ def test_filings_late_marked_result_recorded_and_stale_review_refused(filings, l
     assert "某公司无照经营案处罚决定" in rows and "区财政局关于规范" not in rows
     filing = filings["ours"]
     assert filing.due_on == date(2019, 5, 5) and not filing.on_time  # after the May holiday
-    url = reverse("legality:filing_review", args=[filing.pk])
+    url = reverse("legality:filing_step", args=[filing.pk, "review"])
     client.post(
-        url, {"version": filing.version, "result": "CORRECTION_ORDERED", "on": "2019-06-01"}
+        url,
+        {
+            "review-version": filing.version,
+            "review-result": "CORRECTION_ORDERED",
+            "review-on": "2019-06-01",
+        },
     )
     stale = client.post(
-        url, {"version": filing.version, "result": "FILED", "on": "2019-06-02"}, follow=True
+        url,
+        {"review-version": filing.version, "review-result": "FILED", "review-on": "2019-06-02"},
+        follow=True,
     )
     assert "已被他人修改" in stale.content.decode()
     filing.refresh_from_db()
@@ -660,8 +679,8 @@ def test_future_dates_are_refused(legality, login, today_is):
     client = login("shencha")
     review = legality["ours"]
     response = client.post(
-        reverse("legality:request_withdraw", args=[review.pk]),
-        {"version": review.version, "on": "2019-10-02"},
+        reverse("legality:request_step", args=[review.pk, "withdraw"]),
+        {"withdraw-version": review.version, "withdraw-on": "2019-10-02"},
         follow=True,
     )
     assert "今天以后" in response.content.decode()

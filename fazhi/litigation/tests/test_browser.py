@@ -39,6 +39,7 @@ def test_fuyi_registers_a_lawsuit_and_records_its_steps_with_their_clocks(lawsui
     expect(page.get_by_test_id("case-number")).to_have_text("（2019）川0704行初60号")
     lawsuit = Lawsuit.objects.get(case_number="（2019）川0704行初60号")
 
+    page.get_by_test_id("step-complaint").locator("summary").click()  # one of several steps
     complaint = page.locator("#step-complaint-form")
     complaint.locator("[name=complaint-on]").fill("2019-09-03")
     page.locator("#step-complaint-submit").click()
@@ -46,6 +47,7 @@ def test_fuyi_registers_a_lawsuit_and_records_its_steps_with_their_clocks(lawsui
     expect(deadlines).to_contain_text("第67条：15日")
     expect(deadlines).to_contain_text("2019-09-18")  # 15 days after the copy arrived
 
+    page.get_by_test_id("step-hearing").locator("summary").click()  # one of several steps
     hearing = page.locator("#step-hearing-form")
     hearing.locator("[name=hearing-held_on]").fill("2019-10-15")
     hearing.locator("[name=hearing-appearance][value=HEAD]").check()
@@ -55,6 +57,7 @@ def test_fuyi_registers_a_lawsuit_and_records_its_steps_with_their_clocks(lawsui
     expect(page.get_by_test_id("hearings")).to_contain_text("李某")
     expect(page.get_by_test_id("hearings")).to_contain_text("局长")
 
+    page.get_by_test_id("step-outcome").locator("summary").click()  # one of several steps
     outcome = page.locator("#step-outcome-form")
     outcome.locator("[name=outcome-outcome]").select_option("CLAIM_REJECTED")
     outcome.locator("[name=outcome-served_on]").fill("2019-11-04")

@@ -27,7 +27,7 @@ API_STEPS = ["complaint-received", "defence-submitted", "hearings", "outcome", "
 
 
 def step_url(step, lawsuit):
-    return reverse(f"litigation:lawsuit_{step}", args=[lawsuit.pk])
+    return reverse("litigation:lawsuit_step", args=[lawsuit.pk, step])
 
 
 def page_routes(lawsuit):

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from auditlog.models import LogEntry
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -274,6 +275,34 @@ def test_a_good_import_creates_disputes_with_numbers_parties_and_clocks(mediatio
     assert won.agreement_amount == Decimal("1200.00") and won.performance == "PERFORMED"
 
 
+def test_every_record_an_import_writes_has_its_audit_entry_naming_the_import(mediation, login):
+    viewer = mediation["users"]["xinqiao"]
+    ctx = context(viewer=viewer, file="2019年纠纷台账.xlsx", job=42)
+    assert run([dispute_row(n) for n in range(1, 4)], context=ctx).ok
+    source = {"ledger": "mediation.disputes", "file": "2019年纠纷台账.xlsx", "import_job": 42}
+    for model, count in [(Dispute, 3), (Party, 6), (Deadline, 3)]:
+        entries = LogEntry.objects.get_for_model(model)
+        assert entries.count() == count, model
+        assert all(e.actor == viewer and e.additional_data == source for e in entries)
+        assert all(e.action == LogEntry.Action.CREATE for e in entries)
+    dispute = Dispute.objects.order_by("pk").first()
+    entry = LogEntry.objects.get_for_object(dispute).get()
+    assert entry.changes_dict["number"] == ["None", dispute.number]
+    # the dispute's page tells who imported it, from which file, with its values
+    page = login("admin").get(dispute.get_absolute_url()).content.decode()
+    assert "2019年纠纷台账.xlsx" in page and dispute.number in page
+    mediator_row = ["孙立", "女", id_number(date(1991, 1, 1), 52), "", "510704101-c01", "专职"]
+    mediator_row += ["是", date(2019, 1, 1), None]
+    assert import_ledger(
+        get_ledger("mediation.mediators"),
+        workbook(MEDIATOR_HEADERS, [mediator_row]),
+        context=context(viewer=viewer, file="调解员.xlsx"),
+    ).ok
+    mediator = Mediator.objects.get(name="孙立")
+    entry = LogEntry.objects.get_for_object(mediator).get()
+    assert entry.actor == viewer and entry.additional_data["file"] == "调解员.xlsx"
+
+
 def test_the_import_runs_as_many_queries_for_200_rows_as_for_20(mediation):
     def queries(rows):
         with CaptureQueriesContext(connection) as captured:
@@ -381,16 +410,16 @@ def test_cell_errors_and_rule_errors_of_other_rows_are_reported_together(mediati
 
 
 def test_a_failure_while_saving_saves_nothing(mediation, monkeypatch):
-    from fazhi.mediation import ledgers
+    from fazhi.timelimits import services as clocks
 
-    insert_rows = ledgers.insert_rows
+    insert_rows = clocks.insert_rows
 
     def explode_at_the_clocks(model, *args, **kwargs):
         if model is Deadline:
             raise RuntimeError("disk full")
         return insert_rows(model, *args, **kwargs)
 
-    monkeypatch.setattr(ledgers, "insert_rows", explode_at_the_clocks)
+    monkeypatch.setattr(clocks, "insert_rows", explode_at_the_clocks)
     with pytest.raises(RuntimeError):
         run([dispute_row(n) for n in range(1, 6)])
     assert not Dispute.objects.exists() and not Party.objects.exists()

@@ -38,7 +38,7 @@ def outsider_routes(dispute):
     return [
         reverse("mediation:dispute_detail", args=[dispute.pk]),
         reverse("mediation:dispute_edit", args=[dispute.pk]),
-        reverse("mediation:dispute_close", args=[dispute.pk]),
+        reverse("mediation:dispute_step", args=[dispute.pk, "close"]),
         reverse("mediation:dispute_agreement", args=[dispute.pk]),
         reverse("mediation:committee_detail", args=[dispute.committee_id]),
         reverse("mediation:committee_edit", args=[dispute.committee_id]),
@@ -54,7 +54,7 @@ def test_township_user_gets_404_on_every_route_of_another_townships_dispute(ledg
     client = login("xiaojiangou")
     for url in outsider_routes(ledger["xq_dispute"]):
         assert client.get(url).status_code == 404, url
-    start = reverse("mediation:dispute_start", args=[ledger["xq_dispute"].pk])
+    start = reverse("mediation:dispute_step", args=[ledger["xq_dispute"].pk, "start"])
     assert client.post(start, {"version": 1}).status_code == 404
 
 
@@ -158,14 +158,14 @@ def test_registering_with_a_bad_id_number_or_another_committees_mediator_is_refu
 def test_closing_with_an_agreement_then_downloading_it(ledger, login):
     client = login("xinqiao")
     dispute = ledger["xq_dispute"]
-    url = reverse("mediation:dispute_close", args=[dispute.pk])
+    url = reverse("mediation:dispute_step", args=[dispute.pk, "close"])
     refused = client.post(
         url,
         {
-            "version": dispute.version,
-            "status": "SUCCEEDED",
-            "closed_on": "2019-05-01",  # before the day received
-            "agreement_form": "WRITTEN",
+            "close-version": dispute.version,
+            "close-status": "SUCCEEDED",
+            "close-closed_on": "2019-05-01",  # before the day received
+            "close-agreement_form": "WRITTEN",
         },
     )
     assert refused.status_code == 200
@@ -173,14 +173,14 @@ def test_closing_with_an_agreement_then_downloading_it(ledger, login):
     response = client.post(
         url,
         {
-            "version": dispute.version,
-            "status": "SUCCEEDED",
-            "closed_on": "2019-05-20",
-            "agreement_form": "WRITTEN",
-            "agreement_amount": "1200.50",
-            "agreed_terms": "李小河疏通排水沟并赔偿1200.50元。",
-            "performance_method": "当场支付",
-            "performance": "PERFORMED",
+            "close-version": dispute.version,
+            "close-status": "SUCCEEDED",
+            "close-closed_on": "2019-05-20",
+            "close-agreement_form": "WRITTEN",
+            "close-agreement_amount": "1200.50",
+            "close-agreed_terms": "李小河疏通排水沟并赔偿1200.50元。",
+            "close-performance_method": "当场支付",
+            "close-performance": "PERFORMED",
         },
     )
     assert response.status_code == 302
@@ -197,12 +197,12 @@ def test_an_agreement_on_a_failed_mediation_is_refused(ledger, login):
     client = login("xinqiao")
     dispute = ledger["xq_dispute"]
     response = client.post(
-        reverse("mediation:dispute_close", args=[dispute.pk]),
+        reverse("mediation:dispute_step", args=[dispute.pk, "close"]),
         {
-            "version": dispute.version,
-            "status": "FAILED",
-            "closed_on": "2019-05-20",
-            "agreement_amount": "100",
+            "close-version": dispute.version,
+            "close-status": "FAILED",
+            "close-closed_on": "2019-05-20",
+            "close-agreement_amount": "100",
         },
     )
     assert response.status_code == 200
@@ -292,7 +292,7 @@ def test_a_nonsense_version_is_refused_as_stale_not_a_500(ledger, login):
     client = login("xinqiao")
     dispute = ledger["xq_dispute"]
     response = client.post(
-        reverse("mediation:dispute_start", args=[dispute.pk]), {"version": "1.5"}
+        reverse("mediation:dispute_step", args=[dispute.pk, "start"]), {"start-version": "1.5"}
     )
     assert response.status_code == 302
     dispute.refresh_from_db()

@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 
 from fazhi.reconsideration import services
 from fazhi.reconsideration.models import Case
-from fazhi.reconsideration.views import DOCUMENTS, STEPS
+from fazhi.reconsideration.views import DOCUMENTS
+from fazhi.reconsideration.workflow import CASE
 from fazhi.timelimits.selectors import deadlines_for
 
 from .conftest import accept, register, shown
@@ -52,7 +53,7 @@ def page_routes(case):
     return [
         reverse("reconsideration:case_detail", args=[case.pk]),
         reverse("reconsideration:case_edit", args=[case.pk]),
-        *[reverse("reconsideration:case_step", args=[case.pk, key]) for key in STEPS],
+        *[reverse("reconsideration:case_step", args=[case.pk, key]) for key in CASE.by_key],
         *[reverse("reconsideration:case_document", args=[case.pk, kind]) for kind in DOCUMENTS],
     ]
 
@@ -124,7 +125,7 @@ def test_users_without_the_permissions_get_403(cases, login):
     writes = [
         reverse("reconsideration:case_create"),
         reverse("reconsideration:case_edit", args=[case.pk]),
-        *[reverse("reconsideration:case_step", args=[case.pk, key]) for key in STEPS],
+        *[reverse("reconsideration:case_step", args=[case.pk, key]) for key in CASE.by_key],
     ]
     for url in writes:
         assert reader.post(url, {"version": case.version}).status_code == 403, url

@@ -24,7 +24,7 @@ def _step(client, report, step, **data):
     report.refresh_from_db()
     return client.post(
         reverse("reports:report_step", args=[report.pk, step]),
-        {"version": report.version, **data},
+        {f"{step}-version": report.version, **{f"{step}-{k}": v for k, v in data.items()}},
         follow=True,
     )
 
@@ -175,7 +175,7 @@ def test_a_stale_step_is_refused(demo, login):
     client = login("shencha")
     response = client.post(
         reverse("reports:report_step", args=[report.pk, "submit"]),
-        {"version": report.version + 5},
+        {"submit-version": report.version + 5},
         follow=True,
     )
     assert "有人修改" in response.content.decode() or "他人" in response.content.decode()

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-from fazhi.org.demo import is_demo_database
+from fazhi.org.demo import DEMO_PASSWORD, demo_users, is_demo_database
 
 
 class Command(BaseCommand):
@@ -17,10 +17,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-empty", action="store_true", help="do nothing when the database holds any unit"
         )
+        parser.add_argument(
+            "--logins",
+            action="store_true",
+            help="only print the demo logins the installed lines of work register",
+        )
 
-    def handle(self, *args, year, force, if_empty, **options):
+    def handle(self, *args, year, force, if_empty, logins, **options):
         from fazhi.org.models import Unit
 
+        if logins:
+            self.stdout.write(f"  Demo logins (password for all: {DEMO_PASSWORD}):")
+            for user in demo_users():
+                self.stdout.write(f"    {user.username:<12} {user.description}")
+            return
         if if_empty and Unit.objects.exists():
             self.stdout.write("数据库已有数据，未加载演示数据。")
             return

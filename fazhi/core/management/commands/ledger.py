@@ -33,7 +33,7 @@ class Command(BaseCommand):
         root = Unit.objects.filter(code=unit).first()
         if root is None:
             raise CommandError(f"没有编码为 {unit} 的单位。")
-        context = {"unit": root, "viewer": None, "year": year}
+        context = {"unit": root, "viewer": None, "year": year, "file": file}
         if action == "export":
             count = write_export(ledger, context, file)
             self.stdout.write(f"已导出 {count} 行到 {file}")

@@ -1,0 +1,87 @@
+"""Bulk writes for imports and scale data: many rows in one statement, for the services' bulk
+paths (a dispute import of a whole district's year, its clocks and its audit entries)."""
+
+from django.db import connections
+from django.utils import timezone
+
+# Fields whose Python value is already what the database driver takes.
+_PLAIN_FIELDS = frozenset(
+    {
+        "CharField",
+        "TextField",
+        "SlugField",
+        "BooleanField",
+        "IntegerField",
+        "SmallIntegerField",
+        "BigIntegerField",
+        "PositiveIntegerField",
+        "PositiveSmallIntegerField",
+        "PositiveBigIntegerField",
+        "ForeignKey",
+        "OneToOneField",
+    }
+)
+
+
+def insert_rows(model, fields: list[str], rows, *, using: str = "default") -> int:
+    """INSERT `rows` (sequences of Python values in the order of `fields`, attnames such as
+    `committee_id` for foreign keys) into `model`'s table: COPY on PostgreSQL, one prepared
+    INSERT run for every row (executemany) elsewhere.
+
+    What `bulk_create` does for a big import, without a model instance per row and the
+    per-value expression compilation, which at 100,000s of rows cost several times the
+    database's own work. Like `bulk_create` it sends no signals. Fields left out get their
+    default (auto_now fields: now, the same for every row); the caller has validated the
+    values. Returns the number of rows inserted."""
+    connection = connections[using]
+    opts = model._meta
+    given = [opts.get_field(name) for name in fields]
+    rest = [
+        f
+        for f in opts.local_concrete_fields
+        if f not in given and not (f.primary_key and f.get_internal_type().endswith("AutoField"))
+    ]
+    now = timezone.now()
+    constants = []
+    for f in rest:
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            value = now
+        elif f.has_default() or f.null or (f.blank and f.empty_strings_allowed):
+            value = f.get_default()
+        else:
+            raise ValueError(f"insert_rows: no value for {opts.label}.{f.name}")
+        constants.append(f.get_db_prep_save(value, connection))
+    constants = tuple(constants)
+    adapted = [
+        (index, f.get_db_prep_save)
+        for index, f in enumerate(given)
+        if f.get_internal_type() not in _PLAIN_FIELDS
+    ]
+    quote = connection.ops.quote_name
+    table = quote(opts.db_table)
+    columns = ", ".join(quote(f.column) for f in [*given, *rest])
+
+    def values():
+        for row in rows:
+            if len(row) != len(given):
+                raise ValueError(f"insert_rows: {len(row)} values for {len(given)} fields")
+            row = list(row)
+            for index, adapt in adapted:
+                if row[index] is not None:
+                    row[index] = adapt(row[index], connection)
+            row += constants
+            yield row
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: the fastest way in, and no SQL text to build or parse per row.
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in values():
+                    copy.write_row(row)
+        else:
+            placeholders = ", ".join(["%s"] * (len(given) + len(rest)))
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",  # noqa: S608 - quoted names
+                list(values()),  # a list: the debug cursor counts it
+            )
+    return len(rows)

@@ -1,0 +1,72 @@
+"""What the mediation ledgers' cells must be (codes, amounts, numbers, a party's identifier),
+and the helpers their imports and exports share (scope, progress, chunks)."""
+
+import re
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+
+from fazhi.core.numbering import parse_document_number
+from fazhi.core.validators import validate_credit_code, validate_id_number
+from fazhi.mediation.models import Gender, Party
+from fazhi.mediation.selectors import may_see_id_numbers
+
+BATCH = 2000  # rows per bulk insert, and per chunk of the export's query
+IN_CHUNK = 900  # values per `IN (...)` lookup (SQLite takes 999 parameters)
+
+validate_code = RegexValidator(r"^[A-Za-z0-9-]+$", "只能使用字母、数字和连字符。")
+MAX_AMOUNT = Decimal("999999999999.99")  # Dispute.agreement_amount: 14 digits, 2 decimals
+ID_SHAPE = re.compile(r"\d{17}[\dX]")
+
+
+def validate_amount(value: Decimal) -> None:
+    if value > MAX_AMOUNT:
+        raise ValidationError("金额过大，请核对（单位为元）。")
+
+
+def validate_document_number(value: str) -> None:
+    parse_document_number(value)
+
+
+def party_identifier(value: str) -> tuple[str, str]:
+    """A party's identifier → (kind, value): a resident ID number makes a person, a unified
+    social credit code an organisation; either must pass its checksum."""
+    value = value.upper()
+    if ID_SHAPE.fullmatch(value):
+        try:
+            validate_id_number(value)
+        except ValidationError as id_error:
+            try:  # eighteen digits can also be a credit code
+                validate_credit_code(value)
+            except ValidationError:
+                raise id_error from None
+            return Party.Kind.ORGANISATION, value
+        return Party.Kind.PERSON, value
+    if len(value) != 18:
+        raise ValidationError("应为18位居民身份证号码（个人）或18位统一社会信用代码（单位）。")
+    validate_credit_code(value)
+    return Party.Kind.ORGANISATION, value
+
+
+def gender_from_id(id_number: str) -> str:
+    """GB 11643: the 17th character is odd for men, even for women."""
+    return Gender.MALE if int(id_number[16]) % 2 else Gender.FEMALE
+
+
+# --- scope and chunks -----------------------------------------------------------------------
+
+
+def full_ids(context: dict) -> bool:
+    """May the exporter see full ID numbers? The command line (no viewer) may."""
+    viewer = context.get("viewer")
+    return viewer is None or may_see_id_numbers(viewer)
+
+
+def progress_of(context: dict):
+    return context.get("progress") or (lambda phase, done, total: None)
+
+
+def in_chunks(values: list):
+    for start in range(0, len(values), IN_CHUNK):
+        yield values[start : start + IN_CHUNK]

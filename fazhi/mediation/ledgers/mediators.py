@@ -1,0 +1,157 @@
+"""The mediators ledger (mediation.mediators): template, all-or-nothing import through the
+services' bulk path, and export (ID numbers masked unless the exporter may read them)."""
+
+from fazhi.core.ledgers import (
+    CellError,
+    Column,
+    Ledger,
+    in_ledger_scope,
+    outside_ledger_scope,
+    register,
+)
+from fazhi.core.validators import mask_id_number, validate_id_number
+from fazhi.mediation import services
+from fazhi.mediation.ledgers.cells import BATCH, full_ids, in_chunks
+from fazhi.mediation.ledgers.labels import (
+    EMPLOYMENT_LABELS,
+    GENDER_LABELS,
+    YES_NO,
+    choices_of,
+    label,
+    yes_no,
+)
+from fazhi.mediation.models import Committee, Gender, Mediator
+
+
+def _committee_codes(context: dict) -> dict[str, int]:
+    """Unit code → committee pk of the committees the import may write to."""
+    return dict(
+        in_ledger_scope(Committee.objects.all(), context, "unit").values_list("unit__code", "pk")
+    )
+
+
+@register
+class MediatorLedger(Ledger):
+    key = "mediation.mediators"
+    title = "人民调解员台账"
+    permission = "mediation.add_mediator"
+    columns = [
+        Column("name", "姓名", required=True, max_length=50),
+        Column(
+            "gender",
+            "性别",
+            kind="choice",
+            required=True,
+            choices=choices_of(GENDER_LABELS, Gender),
+        ),
+        Column(
+            "id_number",
+            "身份证号码",
+            required=True,
+            validators=[validate_id_number],
+            convert=str.upper,
+            help="18位，末位可为X；全区唯一",
+        ),
+        Column("phone", "联系电话", max_length=20),
+        Column(
+            "committee_code",
+            "所属调委会编码",
+            required=True,
+            help="已登记调委会的单位编码，须在导入单位之下",
+        ),
+        Column(
+            "employment",
+            "专兼职",
+            kind="choice",
+            required=True,
+            choices=choices_of(EMPLOYMENT_LABELS, Mediator.Employment),
+        ),
+        Column("purchased_service", "政府购买服务", kind="choice", choices=YES_NO, help="空白为否"),
+        Column("hired_on", "聘任日期", kind="date", required=True),
+        Column("left_on", "离任日期", kind="date", help="仍在任的留空"),
+    ]
+    instructions = ["所属调委会必须已经登记，在导入时指定的单位之下，并在您的数据权限范围内。"]
+
+    def check_rows(self, rows, context):
+        errors = []
+        committees = _committee_codes(context)
+        ids = [row["id_number"] for _n, row in rows]
+        registered = {
+            value
+            for chunk in in_chunks(ids)
+            for value in Mediator.objects.filter(id_number__in=chunk).values_list(
+                "id_number", flat=True
+            )
+        }
+        seen = {}
+        for number, row in rows:
+            id_number = row["id_number"]
+            if id_number in registered:
+                errors.append(
+                    CellError(number, self.header("id_number"), "该身份证号码的调解员已经登记。")
+                )
+            elif id_number in seen:
+                errors.append(
+                    CellError(
+                        number,
+                        self.header("id_number"),
+                        f"与第 {seen[id_number]} 行的身份证号码重复。",
+                    )
+                )
+            seen.setdefault(id_number, number)
+            committee_id = committees.get(row["committee_code"])
+            if committee_id is None:
+                errors.append(
+                    CellError(
+                        number,
+                        self.header("committee_code"),
+                        f"调委会 {row['committee_code']} 不存在，或{outside_ledger_scope(context)}。",
+                    )
+                )
+            row["committee_id"] = committee_id
+            if row["left_on"] and row["left_on"] < row["hired_on"]:
+                errors.append(
+                    CellError(number, self.header("left_on"), "离任日期不能早于聘任日期。")
+                )
+        return errors
+
+    def save_rows(self, rows, context):
+        fields = [
+            "name",
+            "gender",
+            "id_number",
+            "committee_id",
+            "employment",
+            "hired_on",
+            "left_on",
+        ]
+        mediators = [
+            {
+                **{name: row[name] for name in fields},
+                "phone": row["phone"] or "",
+                "purchased_service": bool(row["purchased_service"]),
+            }
+            for row in rows
+        ]
+        return services.mediators_create_bulk(mediators=mediators, origin=context["source"])
+
+    def export_rows(self, context):
+        full = full_ids(context)
+        queryset = context.get("queryset")
+        if queryset is None:  # else the list page's, in its order
+            queryset = in_ledger_scope(Mediator.objects.all(), context, "committee__unit").order_by(
+                "committee__unit__path", "name", "pk"
+            )
+        queryset = queryset.select_related("committee__unit")
+        for mediator in queryset.iterator(chunk_size=BATCH):
+            yield [
+                mediator.name,
+                label(GENDER_LABELS, mediator.gender),
+                mediator.id_number if full else mask_id_number(mediator.id_number),
+                mediator.phone,
+                mediator.committee.unit.code,
+                label(EMPLOYMENT_LABELS, mediator.employment),
+                yes_no(mediator.purchased_service),
+                mediator.hired_on,
+                mediator.left_on,
+            ]
