@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from auditlog.context import set_extra_data
+from auditlog.context import auditlog_value, set_extra_data
 from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -38,12 +38,19 @@ class WriteSource:
 @contextmanager
 def writes_from(source: WriteSource):
     """Every audit entry written meanwhile (records saved one by one through the services)
-    names `source`'s user and import, also outside a request (an import runs in a thread)."""
+    names `source`'s user and import, also outside a request (an import runs in a thread).
+    Inside a request (an import run inline) the request's own context is put back after:
+    auditlog leaves its context variable set on leaving."""
     context = {"additional_data": source.additional_data()}
     if source.actor is not None:
         context["actor"] = source.actor
-    with set_extra_data(context_data=context):
-        yield
+    outer = auditlog_value.get(None)
+    try:
+        with set_extra_data(context_data=context):
+            yield
+    finally:
+        if outer is not None:
+            auditlog_value.set(outer)
 
 
 LOG_FIELDS = [

@@ -4,6 +4,15 @@ paths (a dispute import of a whole district's year, its clocks and its audit ent
 from django.db import connections
 from django.utils import timezone
 
+IN_CHUNK = 900  # values per `IN (...)` lookup (SQLite takes 999 parameters)
+
+
+def in_chunks(values: list, size: int = IN_CHUNK):
+    """`values` in slices small enough for one `IN (...)` lookup on any database."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
 # Fields whose Python value is already what the database driver takes.
 _PLAIN_FIELDS = frozenset(
     {

@@ -8,6 +8,10 @@ from rest_framework.exceptions import APIException
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import DjangoModelPermissions
 
+# How the API describes the `version` a write names (fazhi.core.versioning).
+VERSION_HELP = "读取记录时的版本号；记录在此期间被他人修改时拒绝保存（409）。"
+EDIT_VERSION_HELP = "修改时必须带上读取时的版本号；" + VERSION_HELP
+
 
 class Pagination(PageNumberPagination):
     page_size = 50

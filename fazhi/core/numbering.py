@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
+from fazhi.core.bulk import in_chunks
 from fazhi.core.models import NumberingRule, NumberSequence
 
 DOCUMENT_NUMBER = re.compile(r"^(?P<prefix>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
@@ -62,9 +63,7 @@ def rules_for_units(key: str, units: list[tuple[int, str]]) -> dict[int, Numberi
         path[:end] for _pk, path in units for end in range(PATH_STEP, len(path) + 1, PATH_STEP)
     }
     unit_ids = {}
-    prefixes = list(prefixes)
-    for start in range(0, len(prefixes), 900):  # SQLite takes 999 parameters
-        chunk = prefixes[start : start + 900]
+    for chunk in in_chunks(list(prefixes)):
         unit_ids.update(Unit.objects.filter(path__in=chunk).values_list("path", "pk"))
     rules = {
         rule.unit_id: rule
@@ -114,10 +113,12 @@ def take_document_numbers(
     *, rule: NumberingRule, year: int, count: int, used=frozenset(), at_least: int = 0
 ) -> list[str]:
     """`count` numbers of `rule` in `year` at once (an import), the sequence locked and advanced
-    once: past every number in `used` (typed into the file, or carried by a record), and never
-    ending below `at_least` (the highest serial of this rule and year typed into the file).
-    Call inside the saving transaction; take the sequences of several rules in a fixed order."""
+    once: past every number in `used` (typed into the file, or carried by a record; a function
+    giving them is called once the sequence is locked), and never ending below `at_least` (the
+    highest serial of this rule and year typed into the file). Call inside the saving
+    transaction; take the sequences of several rules in a fixed order."""
     sequence = _locked_sequence(rule, year)
+    used = used() if callable(used) else used
     serial, numbers = sequence.last_serial, []
     for _n in range(count):
         serial += 1

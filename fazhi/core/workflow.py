@@ -18,7 +18,7 @@ services and serializers are passed in.
 from __future__ import annotations
 
 import keyword
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -36,7 +36,7 @@ from fazhi.core.forms import StyledForm, put_errors
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # A record's page shows the forms of its steps open when there are this few (else folded).
 SHOWN_OPEN = 2
-VERSION_HELP = "读取记录时的版本号；记录在此期间被他人修改时拒绝保存（409）。"
+NOT_AN_OBJECT = _("Send the step's fields as a JSON object.")
 
 
 # --- the input of a step --------------------------------------------------------------------
@@ -83,23 +83,27 @@ class StepForm(StyledForm, forms.Form):
 
 
 class DatedStepForm(StepForm):
-    """A step that records the day something happened (`on`, today unless changed)."""
+    """A step that records the day something happened (`on`; today unless changed, where the
+    day is usually today)."""
 
     on = forms.DateField(label=_("Date"), widget=DATE)
     on_label: ClassVar[Any] = None
+    on_today: ClassVar[bool] = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from fazhi.timelimits import selectors  # the platform's "today" (tests may set it)
 
-        self.fields["on"].initial = selectors.today()
+        if self.on_today:
+            self.fields["on"].initial = selectors.today()
         if self.on_label:
             self.fields["on"].label = self.on_label
 
 
-def dated(label) -> type[DatedStepForm]:
-    """A dated step's form whose date is called `label` ("Copy sent on")."""
-    return type("DatedStepForm", (DatedStepForm,), {"on_label": label})
+def dated(label, *, today: bool = True) -> type[DatedStepForm]:
+    """A dated step's form whose date is called `label` ("Copy sent on"); `today=False` where
+    the day is seldom today (a court's papers arrive before they are recorded)."""
+    return type("DatedStepForm", (DatedStepForm,), {"on_label": label, "on_today": today})
 
 
 # --- the steps ------------------------------------------------------------------------------
@@ -141,6 +145,8 @@ class Step:
     api_name: str = ""
     # Asked in a dialog before the step is taken on a page (an act that cannot be undone).
     confirm: Any = None
+    # Said to an API caller refused by a `permission` function (why this user may not).
+    forbidden: Any = None
     # Said when the step is posted while not open, instead of asking the service (whose
     # first refusal may be a lesser one: a stale version of a request concluded meanwhile).
     closed: Any = None
@@ -332,7 +338,9 @@ class Workflow:
         def act(viewset, request, pk=None):
             record = viewset.get_object()  # outside the caller's scope: 404
             if not step.allows(request.user, record):
-                raise Forbidden
+                raise Forbidden(str(step.forbidden) if step.forbidden else None)
+            if not isinstance(request.data, Mapping):
+                raise drf.ValidationError({"non_field_errors": [str(NOT_AN_OBJECT)]})
             form = step.form(request.data, record=record, user=request.user, api=True)
             if not form.is_valid():
                 raise drf.ValidationError(_api_errors(form))
@@ -341,7 +349,8 @@ class Workflow:
             context = viewset.get_serializer_context()
             if result_serializer is not None:
                 return Response(result_serializer(result, context=context).data, status=201)
-            return Response(serializer(viewset.get_object(), context=context).data)
+            record.refresh_from_db()  # the record as the step left it
+            return Response(serializer(record, context=context).data)
 
         act.__name__ = name  # DRF routes an action by its function's name
         act = action(
@@ -380,6 +389,8 @@ def input_serializer(name: str, form_class: type[StepForm]):
     """A serializer describing what the form takes, for the OpenAPI schema only (the form
     itself validates)."""
     from rest_framework import serializers as drf
+
+    from fazhi.core.drf import VERSION_HELP
 
     fields = {}
     for field_name, form_field in form_class.base_fields.items():

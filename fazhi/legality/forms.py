@@ -200,7 +200,15 @@ ItemFormSet = forms.formset_factory(ItemForm, extra=3)
 
 
 class AdoptionForm(StepForm):
-    """One adoption choice per opinion item of an issued request."""
+    """One adoption choice per opinion item of an issued request (`item_<id>`)."""
+
+    api_schema = {
+        "item_<id>": drf.ChoiceField(
+            choices=OpinionItem.Adoption.choices,
+            required=False,
+            help_text="每条意见一个字段：item_ 加意见条目的 ID（见 items），值为采纳情况",
+        )
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fazhi.core.numbering import take_document_number
-from fazhi.core.services import StaleEdit, lock_for_edit, not_in_future  # noqa: F401 - StaleEdit for callers
+from fazhi.core.services import (
+    StaleEdit,  # noqa: F401 - for callers (services.StaleEdit)
+    lock_for_edit,
+    not_in_future,
+)
 from fazhi.legality.models import (
     ATTACHMENT_MAX_BYTES,
     Attachment,

@@ -72,6 +72,10 @@ REVIEW = Workflow(
             selectors.may_edit,
             when=is_open,
             done=gettext_lazy("The request is withdrawn."),
+            forbidden=gettext_lazy(
+                "Only the reviewers, or the submitting unit while the request is open, may "
+                "withdraw it."
+            ),
         ),
         Step(
             "adoption",

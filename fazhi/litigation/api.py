@@ -5,15 +5,13 @@ version the caller read (a stale one answers 409)."""
 from rest_framework import serializers, viewsets
 
 from fazhi.core.api import RecordViewSetMixin, router
-from fazhi.core.drf import ScopedPrimaryKeyField, service_errors
+from fazhi.core.drf import EDIT_VERSION_HELP, ScopedPrimaryKeyField, service_errors
 from fazhi.litigation import services
 from fazhi.litigation.filters import LawsuitFilter
 from fazhi.litigation.forms import DEFENDANT_KINDS
 from fazhi.litigation.models import Hearing, Lawsuit
 from fazhi.litigation.workflow import LAWSUIT
 from fazhi.org.models import Unit
-
-VERSION_HELP = "读取记录时的版本号；记录在此期间被他人修改时拒绝保存（409）。"
 
 
 class HearingSerializer(serializers.ModelSerializer):
@@ -38,9 +36,7 @@ class LawsuitSerializer(serializers.ModelSerializer):
     stage = serializers.CharField(read_only=True)
     stage_display = serializers.CharField(source="get_stage_display", read_only=True)
     outcome_display = serializers.CharField(source="get_outcome_display", read_only=True)
-    version = serializers.IntegerField(
-        required=False, help_text="修改时必须带上读取时的版本号；" + VERSION_HELP
-    )
+    version = serializers.IntegerField(required=False, help_text=EDIT_VERSION_HELP)
 
     class Meta:
         model = Lawsuit

@@ -104,6 +104,7 @@ class OutcomeForm(StepForm):
 
 class AppealForm(DatedStepForm):
     on_label = _("Appealed on")
+    on_today = False
     appellant = forms.ChoiceField(
         label=_("Appellant"), choices=[("", "—"), *Lawsuit.Appellant.choices]
     )

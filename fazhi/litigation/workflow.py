@@ -1,6 +1,7 @@
 """The steps of a lawsuit: the complaint copy, the defence, hearings, the judgment or ruling,
 the appeal and closing (fazhi.core.workflow makes their pages, the lawsuit page's panel and the
-API actions). The API keeps its earlier action names (complaint-received, hearings …)."""
+API actions). The API keeps its earlier action names (complaint-received, hearings …). Their
+days are given, never assumed to be today: the court's papers are recorded after they came."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,7 +39,7 @@ LAWSUIT = Workflow(
         Step(
             "complaint",
             gettext_lazy("Complaint copy received"),
-            dated(gettext_lazy("Complaint copy received on")),
+            dated(gettext_lazy("Complaint copy received on"), today=False),
             services.lawsuit_complaint_received,
             CHANGE,
             when=lambda s: undecided(s) and s.record.complaint_received_on is None,
@@ -49,7 +50,7 @@ LAWSUIT = Workflow(
         Step(
             "defence",
             gettext_lazy("Defence submitted"),
-            dated(gettext_lazy("Defence submitted on")),
+            dated(gettext_lazy("Defence submitted on"), today=False),
             services.lawsuit_defence_submitted,
             CHANGE,
             when=lambda s: (
@@ -97,7 +98,7 @@ LAWSUIT = Workflow(
         Step(
             "close",
             gettext_lazy("Close the lawsuit"),
-            dated(gettext_lazy("Closed on")),
+            dated(gettext_lazy("Closed on"), today=False),
             services.lawsuit_close,
             CHANGE,
             when=decided,

@@ -4,7 +4,7 @@ services and data scope as the pages."""
 from rest_framework import serializers, viewsets
 
 from fazhi.core.api import RecordViewSetMixin, router
-from fazhi.core.drf import ScopedPrimaryKeyField, service_errors
+from fazhi.core.drf import EDIT_VERSION_HELP, ScopedPrimaryKeyField, service_errors
 from fazhi.core.validators import mask_id_number
 from fazhi.mediation import selectors, services
 from fazhi.mediation.filters import CommitteeFilter, DisputeFilter, MediatorFilter
@@ -148,7 +148,7 @@ class DisputeSerializer(serializers.ModelSerializer):
     )
     version = serializers.IntegerField(
         required=False,
-        help_text="修改时必须带上读取时的版本号；记录在此期间被他人修改时拒绝保存（409）。",
+        help_text=EDIT_VERSION_HELP,
     )
 
     class Meta:

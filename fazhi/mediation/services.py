@@ -10,9 +10,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fazhi.core.audit import WriteSource, log_created_bulk
-from fazhi.core.bulk import insert_rows
+from fazhi.core.bulk import in_chunks, insert_rows
 from fazhi.core.numbering import parse_document_number, take_document_number, take_document_numbers
-from fazhi.core.services import StaleEdit, lock_for_edit  # noqa: F401 - StaleEdit for callers
+from fazhi.core.services import (
+    StaleEdit,  # noqa: F401 - for callers (services.StaleEdit)
+    lock_for_edit,
+)
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.mediation.rules import dispute_errors
 from fazhi.org import services as org_services
@@ -22,6 +25,7 @@ from fazhi.timelimits.models import Deadline
 from fazhi.timelimits.selectors import deadlines_for, today
 
 NUMBER_KEY = "mediation.dispute"
+BULK_BATCH = 2000  # rows per statement of the bulk paths
 MEDIATE_RULE = "mediation.mediate"
 DISPUTE_FIELDS = [
     "committee",
@@ -133,13 +137,16 @@ def mediator_update(*, mediator: Mediator, **fields) -> Mediator:
 @transaction.atomic
 def mediators_create_bulk(*, mediators: list[dict], origin: WriteSource) -> int:
     """Register many mediators at once (an import), each checked as `mediator_create` checks
-    one (uniqueness aside: the import checks it for the whole file, the database backs it),
-    with an audit entry each naming the import."""
+    one, with an audit entry each naming the import. What needs a query per record is checked
+    for the whole file by the import (committees in scope, ID numbers not yet registered), and
+    the database backs it."""
     created = []
     for fields in mediators:
         mediator = Mediator(**fields)
         mediator.id_number = (mediator.id_number or "").upper()
-        mediator.full_clean(validate_unique=False)
+        mediator.full_clean(
+            exclude=["committee"], validate_unique=False, validate_constraints=False
+        )
         created.append(mediator)
     Mediator.objects.bulk_create(created, batch_size=BULK_BATCH)
     log_created_bulk(Mediator, ((m.pk, str(m), _audited(m)) for m in created), source=origin)
@@ -310,7 +317,6 @@ INSERTED_FIELDS = [
     "facts",
     "created_by_id",
 ]
-BULK_BATCH = 2000
 PARTY_FIELDS = ["dispute_id", "kind", "name", "gender", "id_number", "credit_code"]
 
 
@@ -323,9 +329,10 @@ def disputes_create_bulk(*, disputes: list[dict], origin: WriteSource, progress=
     one) and an audit entry for each record written, naming the import.
 
     Each dict holds `IMPORTED_FIELDS` (`lead_mediator` with its `pk`, `committee_id`,
-    `hired_on`, `left_on`), `facts`, `parties` as (kind, name, gender, ID number, credit code),
-    `clock` (the timelimits `Due` of its day received) and `numbering_rule` (the committee's,
-    or None when the number is given)."""
+    `hired_on`, `left_on`; `number` empty for one to take), `facts`, `parties` as (kind, name,
+    gender, ID number, credit code), `clock` (the timelimits `Due` of its day received) and
+    `numbering_rule` (the committee's, None where it has none: then the number is given; a
+    number given under the rule raises its sequence past it)."""
     problems = [
         f"{n}: {message}"
         for n, row in enumerate(disputes, 1)
@@ -347,7 +354,7 @@ def disputes_create_bulk(*, disputes: list[dict], origin: WriteSource, progress=
             rows.append([values[field] for field in INSERTED_FIELDS])
         insert_rows(Dispute, INSERTED_FIELDS, rows)
         pks = {}
-        for chunk in _chunks([row["number"] for row in batch]):
+        for chunk in in_chunks([row["number"] for row in batch]):
             pks.update(Dispute.objects.filter(number__in=chunk).values_list("number", "pk"))
         insert_rows(
             Party,
@@ -394,14 +401,18 @@ def _number_in_bulk(disputes: list[dict]) -> None:
         rule_pk, year = key
         rule = rules[rule_pk]
         waiting = sorted(pending.get(key, []), key=lambda r: r["received_on"])
-        used = typed
-        if waiting:
-            prefix = f"{rule.prefix}〔{year}〕"
-            used = typed | set(
-                Dispute.objects.filter(number__startswith=prefix).values_list("number", flat=True)
-            )
+        prefix = f"{rule.prefix}〔{year}〕"
+
+        def used(prefix=prefix):  # read once the sequence is locked: nothing slips in between
+            numbers = Dispute.objects.filter(number__startswith=prefix)
+            return typed | set(numbers.values_list("number", flat=True))
+
         numbers = take_document_numbers(
-            rule=rule, year=year, count=len(waiting), used=used, at_least=typed_max.get(key, 0)
+            rule=rule,
+            year=year,
+            count=len(waiting),
+            used=used if waiting else typed,
+            at_least=typed_max.get(key, 0),
         )
         for row, number in zip(waiting, numbers, strict=True):
             row["number"] = number
@@ -429,12 +440,7 @@ def _log_disputes(batch: list[dict], pks: dict, origin: WriteSource) -> None:
     )
     parties = [
         party
-        for chunk in _chunks(list(pks.values()))
+        for chunk in in_chunks(list(pks.values()))
         for party in Party.objects.filter(dispute_id__in=chunk).order_by("pk")
     ]
     log_created_bulk(Party, ((p.pk, str(p), _audited(p)) for p in parties), source=origin)
-
-
-def _chunks(values: list, size: int = 900):  # SQLite takes 999 parameters
-    for start in range(0, len(values), size):
-        yield values[start : start + size]

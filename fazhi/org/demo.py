@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import autodiscover_modules, import_string
 
 from fazhi.org import services
@@ -144,6 +145,8 @@ _demo_users: dict[str, DemoUser] = {}
 
 def register_demo_user(*users: DemoUser) -> None:
     for user in users:
+        if user.username in _demo_users and _demo_users[user.username] != user:
+            raise ImproperlyConfigured(f"demo user {user.username} registered twice")
         _demo_users[user.username] = user
 
 

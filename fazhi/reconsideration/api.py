@@ -6,15 +6,13 @@ case, made from reconsideration/workflow.py."""
 from rest_framework import serializers, viewsets
 
 from fazhi.core.api import RecordViewSetMixin, router
-from fazhi.core.drf import ScopedPrimaryKeyField, service_errors
+from fazhi.core.drf import EDIT_VERSION_HELP, ScopedPrimaryKeyField, service_errors
 from fazhi.org.models import Unit
 from fazhi.reconsideration import services
 from fazhi.reconsideration.filters import CaseFilter
 from fazhi.reconsideration.forms import RESPONDENT_KINDS
 from fazhi.reconsideration.models import Case
 from fazhi.reconsideration.workflow import CASE
-
-VERSION_HELP = "修改时必须带上读取时的版本号；记录在此期间被他人修改时拒绝保存（409）。"
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -24,7 +22,7 @@ class CaseSerializer(serializers.ModelSerializer):
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     procedure_display = serializers.CharField(source="get_procedure_display", read_only=True)
     decision_display = serializers.CharField(source="get_decision_display", read_only=True)
-    version = serializers.IntegerField(required=False, help_text=VERSION_HELP)
+    version = serializers.IntegerField(required=False, help_text=EDIT_VERSION_HELP)
 
     class Meta:
         model = Case

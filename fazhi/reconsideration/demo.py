@@ -29,17 +29,6 @@ register_demo_user(
     )
 )
 
-register_demo_user(
-    DemoUser(
-        "fuyi",
-        "何复议",
-        section_code("行政复议与应诉科"),
-        "section_staff",
-        "行政复议与应诉科 (reconsideration and litigation staff)",
-        order=30,
-    )
-)
-
 
 @transaction.atomic
 def load(year: int, out) -> None:

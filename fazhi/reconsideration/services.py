@@ -10,7 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from fazhi.core.services import StaleEdit, lock_for_edit, not_in_future  # noqa: F401 - StaleEdit for callers
+from fazhi.core.services import (
+    StaleEdit,  # noqa: F401 - for callers (services.StaleEdit)
+    lock_for_edit,
+    not_in_future,
+)
 from fazhi.reconsideration.models import Case
 from fazhi.timelimits import services as deadlines
 from fazhi.timelimits.models import Deadline, Extension, Suspension

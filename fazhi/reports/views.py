@@ -206,7 +206,9 @@ def _examples(indicators) -> list[str]:
     """How a reference is written, shown on the paragraph form with registered figures: a
     headline figure, and a count of people with another measure word after the bar."""
     counting = [i for i in indicators if i.kind != "ratio"]
-    first = next(iter(trend_indicators(counting)), counting[0])
+    first = next(iter(trend_indicators(counting)), None) or next(iter(counting), None)
+    if first is None:
+        return ["{{…}}", "{{…|名}}"]
     people = next((i for i in counting if i.measure == "人"), first)
     return [f"{{{{{first.key}}}}}", f"{{{{{people.key}|名}}}}"]
 

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,7 +20,13 @@ def rule_for(code: str, start: date) -> Rule:
     """The version of rule `code` in force on `start` (the day the clock started)."""
     in_force = Q(effective_from__isnull=True) | Q(effective_from__lte=start)
     not_ended = Q(effective_to__isnull=True) | Q(effective_to__gte=start)
-    rule = Rule.objects.filter(in_force & not_ended, code=code).order_by("-effective_from").first()
+    # The version that started last; an undated one (in force since ever) only when no dated
+    # one is (PostgreSQL would otherwise sort the undated first).
+    rule = (
+        Rule.objects.filter(in_force & not_ended, code=code)
+        .order_by(F("effective_from").desc(nulls_last=True))
+        .first()
+    )
     if rule is None:
         if Rule.objects.filter(code=code).exists():
             raise RuleNotFound(

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from fazhi.core.audit import log_created_bulk
-from fazhi.core.bulk import insert_rows
+from fazhi.core.bulk import in_chunks, insert_rows
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import Period, YearNotLoaded, due_date
 from fazhi.timelimits.models import Deadline, Extension, Rule, Suspension
@@ -220,6 +220,7 @@ class DueDates:
                 "code": self.rule_code,
                 "day": day.isoformat(),
             }
+        # as `rule_for`: the version in force that started last (an undated one, last of all)
         rule = max(in_force, key=lambda r: r.effective_from or date.min)
         try:
             result = due_date(self.calendar, day, rule.amount, rule.unit)
@@ -253,13 +254,13 @@ def deadlines_open_bulk(*, model, clocks, origin) -> int:
         (content_type, pk, unit, d.rule_id, d.label, start, d.due, d.suggested, done, user_id)
         for pk, unit, start, d, done in clocks
     ]
+    last_before = Deadline.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     count = insert_rows(Deadline, BULK_FIELDS, rows)
-    record_pks = [row[1] for row in rows]
-    opened = [
+    opened = [  # the clocks just written (the records may have older ones)
         clock
-        for start in range(0, len(record_pks), 900)  # SQLite takes 999 parameters
+        for chunk in in_chunks([row[1] for row in rows])
         for clock in Deadline.objects.filter(
-            content_type_id=content_type, object_id__in=record_pks[start : start + 900]
+            content_type_id=content_type, object_id__in=chunk, pk__gt=last_before
         )
     ]
     log_created_bulk(

@@ -317,6 +317,26 @@ def test_an_edit_from_an_old_version_is_refused_not_overwritten(legality, login)
     assert ReviewRequest.objects.get(pk=review.pk).title == "第一次修改"
 
 
+def test_a_department_cannot_withdraw_a_concluded_request_and_the_api_says_why(legality, login):
+    review = legality["ours"]
+    reviewer = login("shencha")
+    reviewer.post(
+        reverse("legality:request_step", args=[review.pk, "return"]),
+        {"return-version": review.version, "return-on": "2019-10-01"},
+    )
+    review.refresh_from_db()
+    assert review.status == "RETURNED"
+    liaison = login("liaison")
+    api = liaison.post(
+        reverse("legality-request-withdraw", args=[review.pk]),
+        {"version": review.version, "on": "2019-10-02"},
+        content_type="application/json",
+    )
+    assert api.status_code == 403 and "报送单位" in api.json()["detail"]
+    page = liaison.get(reverse("legality:request_step", args=[review.pk, "withdraw"]))
+    assert page.status_code == 403
+
+
 def test_withdrawing_before_receipt_is_refused_with_a_message(legality, login):
     client = login("liaison")
     review = legality["ours"]

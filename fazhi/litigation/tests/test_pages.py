@@ -729,3 +729,14 @@ def test_the_menu_shows_lawsuits_to_readers_only(lawsuits, login):
     url = reverse("litigation:lawsuit_list")
     assert url in login("leader").get(reverse("home")).text
     assert url not in login("xinqiao").get(reverse("home")).text
+
+
+def test_the_days_of_the_courts_papers_are_typed_not_assumed_to_be_today(lawsuits, login):
+    """A clerk records the complaint copy, the defence, the appeal and the closing after the
+    fact: their date fields start empty (a date left as today would be recorded silently)."""
+    import re
+
+    lawsuit = lawsuits["market_suit"]
+    page = login("fuyi").get(lawsuit.get_absolute_url()).content.decode()
+    field = re.search(r'<input[^>]*name="complaint-on"[^>]*>', page).group(0)
+    assert "value=" not in field

@@ -13,7 +13,6 @@ from fazhi.mediation.models import Gender, Party
 from fazhi.mediation.selectors import may_see_id_numbers
 
 BATCH = 2000  # rows per bulk insert, and per chunk of the export's query
-IN_CHUNK = 900  # values per `IN (...)` lookup (SQLite takes 999 parameters)
 
 validate_code = RegexValidator(r"^[A-Za-z0-9-]+$", "只能使用字母、数字和连字符。")
 MAX_AMOUNT = Decimal("999999999999.99")  # Dispute.agreement_amount: 14 digits, 2 decimals
@@ -54,7 +53,7 @@ def gender_from_id(id_number: str) -> str:
     return Gender.MALE if int(id_number[16]) % 2 else Gender.FEMALE
 
 
-# --- scope and chunks -----------------------------------------------------------------------
+# --- scope and progress -----------------------------------------------------------------------
 
 
 def full_ids(context: dict) -> bool:
@@ -65,8 +64,3 @@ def full_ids(context: dict) -> bool:
 
 def progress_of(context: dict):
     return context.get("progress") or (lambda phase, done, total: None)
-
-
-def in_chunks(values: list):
-    for start in range(0, len(values), IN_CHUNK):
-        yield values[start : start + IN_CHUNK]

@@ -3,6 +3,7 @@ services, and export."""
 
 from django.utils import timezone
 
+from fazhi.core.bulk import in_chunks
 from fazhi.core.ledgers import (
     CellError,
     Column,
@@ -12,7 +13,7 @@ from fazhi.core.ledgers import (
     register,
 )
 from fazhi.mediation import services
-from fazhi.mediation.ledgers.cells import BATCH, in_chunks, progress_of, validate_code
+from fazhi.mediation.ledgers.cells import BATCH, progress_of, validate_code
 from fazhi.mediation.ledgers.labels import (
     COMMITTEE_TYPE_LABELS,
     STARS,

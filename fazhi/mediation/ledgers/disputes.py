@@ -13,6 +13,7 @@ from datetime import date
 from itertools import islice
 from typing import NamedTuple
 
+from fazhi.core.bulk import in_chunks
 from fazhi.core.ledgers import (
     CellError,
     Column,
@@ -29,7 +30,6 @@ from fazhi.mediation.ledgers.cells import (
     BATCH,
     full_ids,
     gender_from_id,
-    in_chunks,
     party_identifier,
     progress_of,
     validate_amount,

@@ -1,6 +1,7 @@
 """The mediators ledger (mediation.mediators): template, all-or-nothing import through the
 services' bulk path, and export (ID numbers masked unless the exporter may read them)."""
 
+from fazhi.core.bulk import in_chunks
 from fazhi.core.ledgers import (
     CellError,
     Column,
@@ -11,7 +12,7 @@ from fazhi.core.ledgers import (
 )
 from fazhi.core.validators import mask_id_number, validate_id_number
 from fazhi.mediation import services
-from fazhi.mediation.ledgers.cells import BATCH, full_ids, in_chunks
+from fazhi.mediation.ledgers.cells import BATCH, full_ids
 from fazhi.mediation.ledgers.labels import (
     EMPLOYMENT_LABELS,
     GENDER_LABELS,

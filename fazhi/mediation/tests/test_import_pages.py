@@ -131,3 +131,25 @@ def test_an_import_is_on_the_audit_trail_with_who_and_what(ledger, login):
     assert created.actor.username == "xinqiao"
     assert created.changes_dict["original_name"][1] == "committees.xlsx"
     assert any(e.changes_dict.get("created", [None, None])[1] == "3" for e in entries)
+
+
+def test_records_imported_from_the_page_name_the_uploader_and_leave_no_audit_receiver(
+    ledger, login
+):
+    """An import run inside the request (single-process setups) names its uploader and file on
+    every record's audit entry, and hands the request's audit context back whole: auditlog's
+    per-request receiver is disconnected as usual, not left behind by each upload."""
+    from auditlog.models import LogEntry
+    from django.db.models.signals import pre_save
+
+    from fazhi.mediation.models import Committee
+
+    client = login("xinqiao")
+    upload(client, [good(1)])  # the first request connects what stays connected anyway
+    receivers = len(pre_save._live_receivers(LogEntry)[0])
+    upload(client, [good(n) for n in range(2, 4)])
+    assert len(pre_save._live_receivers(LogEntry)[0]) == receivers
+    committee = Committee.objects.get(unit__code="510704101-c92")
+    entry = LogEntry.objects.get_for_object(committee).get(action=LogEntry.Action.CREATE)
+    assert entry.actor.username == "xinqiao"
+    assert entry.additional_data["file"] == "committees.xlsx"

@@ -12,6 +12,7 @@ from fazhi.timelimits.calculation import calculate
 from fazhi.timelimits.engine import YearNotLoaded
 from fazhi.timelimits.models import CalendarDay, CalendarYear, Rule
 from fazhi.timelimits.selectors import RuleNotFound, rule_for
+from fazhi.timelimits.services import DueDates
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
 
@@ -31,6 +32,26 @@ def test_a_reconsideration_received_in_2019_follows_the_old_law():
     assert (new.unit, new.amount, new.article) == ("working_days", 10, "48")
     assert rule_for("reconsideration.reply", date(2023, 12, 31)) == old
     assert rule_for("reconsideration.reply", date(2024, 1, 1)) == new
+
+
+def test_where_versions_overlap_the_dated_one_applies_on_every_database():
+    """An administrator adds a version from 2025 while the undated one stays open: from 2025 a
+    clock follows the new one — one by one and in an import alike (PostgreSQL once sorted the
+    undated version first)."""
+    common = {"title": "测试期限", "law": "测试法", "article": "1", "start_event": "收到"}
+    Rule.objects.create(code="test.limit", version="旧", amount=10, unit="calendar_days", **common)
+    Rule.objects.create(
+        code="test.limit",
+        version="新",
+        effective_from=date(2025, 1, 1),
+        amount=5,
+        unit="working_days",
+        **common,
+    )
+    assert rule_for("test.limit", date(2024, 6, 3)).version == "旧"
+    assert rule_for("test.limit", date(2025, 6, 3)).version == "新"
+    due = DueDates("test.limit")(date(2025, 6, 3))
+    assert due.rule_id == rule_for("test.limit", date(2025, 6, 3)).pk
 
 
 def test_the_basis_reads_like_the_law():

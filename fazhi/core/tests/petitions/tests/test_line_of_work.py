@@ -58,6 +58,8 @@ def test_its_step_runs_on_its_page_and_as_an_api_action_refusing_a_stale_version
     url = reverse("petition-accept", args=[received.pk])
     stale = client.post(url, {"version": 99, "on": "2019-09-05"}, content_type="application/json")
     assert stale.status_code == 409
+    not_an_object = client.post(url, [1, 2], content_type="application/json")
+    assert not_an_object.status_code == 400 and "JSON" in str(not_an_object.json())
     done = client.post(
         url, {"version": received.version, "on": "2019-09-05"}, content_type="application/json"
     )
