@@ -32,7 +32,15 @@ _PLAIN_FIELDS = frozenset(
 )
 
 
-def insert_rows(model, fields: list[str], rows, *, using: str = "default") -> int:
+def insert_rows(
+    model,
+    fields: list[str],
+    rows,
+    *,
+    using: str = "default",
+    json_as_text: bool = False,
+    with_pks: bool = False,
+):
     """INSERT `rows` (sequences of Python values in the order of `fields`, attnames such as
     `committee_id` for foreign keys) into `model`'s table: COPY on PostgreSQL, one prepared
     INSERT run for every row (executemany) elsewhere.
@@ -41,9 +49,17 @@ def insert_rows(model, fields: list[str], rows, *, using: str = "default") -> in
     per-value expression compilation, which at 100,000s of rows cost several times the
     database's own work. Like `bulk_create` it sends no signals. Fields left out get their
     default (auto_now fields: now, the same for every row); the caller has validated the
-    values. Returns the number of rows inserted."""
+    values. `json_as_text`: the JSON fields' values come serialised already (json.dumps, once
+    per value rather than through the driver's adapter). Returns the number of rows inserted,
+    or with `with_pks` the new rows' primary keys in order (taken from the table's sequence
+    beforehand, so that nothing has to be read back)."""
     connection = connections[using]
     opts = model._meta
+    if with_pks:
+        rows = list(rows)
+        pks = _allocate_pks(connection, model, len(rows))
+        fields = [opts.pk.attname, *fields]
+        rows = [(pk, *row) for pk, row in zip(pks, rows, strict=True)]
     given = [opts.get_field(name) for name in fields]
     rest = [
         f
@@ -61,10 +77,11 @@ def insert_rows(model, fields: list[str], rows, *, using: str = "default") -> in
             raise ValueError(f"insert_rows: no value for {opts.label}.{f.name}")
         constants.append(f.get_db_prep_save(value, connection))
     constants = tuple(constants)
+    plain = _PLAIN_FIELDS | ({"JSONField"} if json_as_text else set())
     adapted = [
         (index, f.get_db_prep_save)
         for index, f in enumerate(given)
-        if f.get_internal_type() not in _PLAIN_FIELDS
+        if f.get_internal_type() not in plain
     ]
     quote = connection.ops.quote_name
     table = quote(opts.db_table)
@@ -93,4 +110,23 @@ def insert_rows(model, fields: list[str], rows, *, using: str = "default") -> in
                 f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",  # noqa: S608 - quoted names
                 list(values()),  # a list: the debug cursor counts it
             )
-    return len(rows)
+    return pks if with_pks else len(rows)
+
+
+def _allocate_pks(connection, model, count: int) -> list[int]:
+    """`count` primary keys for new rows of `model`: from its sequence on PostgreSQL (no other
+    writer gets them), above the highest on SQLite (one writer at a time)."""
+    if not count:
+        return []
+    opts = model._meta
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [opts.db_table, opts.pk.column, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT max({quote(opts.pk.column)}) FROM {quote(opts.db_table)}")  # noqa: S608 - quoted names
+        first = (cursor.fetchone()[0] or 0) + 1
+    return list(range(first, first + count))

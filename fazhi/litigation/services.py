@@ -61,7 +61,7 @@ def _refuse_if_closed(lawsuit: Lawsuit) -> None:
 
 
 def appeal_clock(lawsuit: Lawsuit) -> Deadline | None:
-    return deadlines_for(lawsuit).filter(rule__code__in=APPEAL_RULES.values()).first()
+    return deadlines.clock_of(lawsuit, *APPEAL_RULES.values())
 
 
 @transaction.atomic

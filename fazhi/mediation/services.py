@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from fazhi.core.audit import WriteSource, log_created_bulk
-from fazhi.core.bulk import in_chunks, insert_rows
+from fazhi.core.bulk import insert_rows
 from fazhi.core.numbering import parse_document_number, take_document_number, take_document_numbers
 from fazhi.core.services import (
     StaleEdit,  # noqa: F401 - for callers (services.StaleEdit)
@@ -21,8 +21,7 @@ from fazhi.mediation.rules import dispute_errors
 from fazhi.org import services as org_services
 from fazhi.org.models import Unit
 from fazhi.timelimits import services as deadlines
-from fazhi.timelimits.models import Deadline
-from fazhi.timelimits.selectors import deadlines_for, today
+from fazhi.timelimits.selectors import today
 
 NUMBER_KEY = "mediation.dispute"
 BULK_BATCH = 2000  # rows per statement of the bulk paths
@@ -223,7 +222,7 @@ def _taken(number: str) -> bool:
 
 
 def _sync_clock(dispute: Dispute, user) -> None:
-    clock = deadlines_for(dispute).filter(rule__code=MEDIATE_RULE).first()
+    clock = deadlines.clock_of(dispute, MEDIATE_RULE)
     if clock is None:
         return
     if clock.start_date != dispute.received_on:
@@ -294,10 +293,6 @@ def dispute_close(
     )
 
 
-def open_clock(dispute: Dispute) -> Deadline | None:
-    return deadlines_for(dispute).filter(rule__code=MEDIATE_RULE).first()
-
-
 # --- many disputes at once (an import) --------------------------------------------------------
 
 # The fields an import gives for each dispute, besides its facts, parties, clock and numbering.
@@ -352,25 +347,21 @@ def disputes_create_bulk(*, disputes: list[dict], origin: WriteSource, progress=
             for field in TEXT_FIELDS:
                 values[field] = values[field] or ""
             rows.append([values[field] for field in INSERTED_FIELDS])
-        insert_rows(Dispute, INSERTED_FIELDS, rows)
-        pks = {}
-        for chunk in in_chunks([row["number"] for row in batch]):
-            pks.update(Dispute.objects.filter(number__in=chunk).values_list("number", "pk"))
-        insert_rows(
-            Party,
-            PARTY_FIELDS,
-            [(pks[row["number"]], *party) for row in batch for party in row["parties"]],
-        )
+        pks = insert_rows(Dispute, INSERTED_FIELDS, rows, with_pks=True)
+        parties = [
+            (pk, *party) for pk, row in zip(pks, batch, strict=True) for party in row["parties"]
+        ]
+        party_pks = insert_rows(Party, PARTY_FIELDS, parties, with_pks=True)
         deadlines.deadlines_open_bulk(
             model=Dispute,
             clocks=[
                 # a committee's pk is its unit's: the clock is seen within the committee's scope
-                (pks[r["number"]], r["committee_id"], r["received_on"], r["clock"], r["closed_on"])
-                for r in batch
+                (pk, r["committee_id"], r["received_on"], r["clock"], r["closed_on"])
+                for pk, r in zip(pks, batch, strict=True)
             ],
             origin=origin,
         )
-        _log_disputes(batch, pks, origin)
+        _log_disputes(batch, pks, zip(party_pks, parties, strict=True), origin)
         report("save", start + len(batch), total)
     return total
 
@@ -418,14 +409,15 @@ def _number_in_bulk(disputes: list[dict]) -> None:
             row["number"] = number
 
 
-def _log_disputes(batch: list[dict], pks: dict, origin: WriteSource) -> None:
-    """The audit entries of a batch's disputes and parties, as their single saves write them."""
+def _log_disputes(batch: list[dict], pks: list[int], parties, origin: WriteSource) -> None:
+    """The audit entries of a batch's disputes and of their parties ((pk, row) each), as their
+    single saves write them."""
     plain = [f for f in IMPORTED_FIELDS if f not in ("committee_id", "lead_mediator")]
     log_created_bulk(
         Dispute,
         (
             (
-                pks[row["number"]],
+                pk,
                 row["number"],
                 {
                     **{field: row[field] for field in plain},
@@ -434,13 +426,13 @@ def _log_disputes(batch: list[dict], pks: dict, origin: WriteSource) -> None:
                     "facts": row["facts"],
                 },
             )
-            for row in batch
+            for pk, row in zip(pks, batch, strict=True)
         ),
         source=origin,
     )
-    parties = [
-        party
-        for chunk in in_chunks(list(pks.values()))
-        for party in Party.objects.filter(dispute_id__in=chunk).order_by("pk")
-    ]
-    log_created_bulk(Party, ((p.pk, str(p), _audited(p)) for p in parties), source=origin)
+    audited = ["dispute", *PARTY_FIELDS[1:]]
+    log_created_bulk(
+        Party,
+        ((pk, party[2], dict(zip(audited, party, strict=True))) for pk, party in parties),
+        source=origin,
+    )

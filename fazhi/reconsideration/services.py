@@ -64,8 +64,7 @@ def _open_clock(case: Case, code: str, start: date, user) -> Deadline:
 
 
 def running_decision_clock(case: Case) -> Deadline | None:
-    clocks = list(deadlines.clocks_running(case, DECISION_CLOCKS))
-    return clocks[0] if clocks else None
+    return deadlines.clock_of(case, *DECISION_CLOCKS, running=True)
 
 
 def _decision_clock_or_refuse(case: Case) -> Deadline:
@@ -84,11 +83,6 @@ def deemed_acceptance_day(case: Case, review: Deadline) -> date:
     if case.law == Case.Law.LAW_2023:
         return review.due_date
     return review.start_date
-
-
-def _running_review(case: Case) -> Deadline | None:
-    clocks = list(deadlines.clocks_running(case, [ACCEPTANCE_CLOCK]))
-    return clocks[0] if clocks else None
 
 
 def _refuse_unless(stored: Case, *statuses, message: str) -> None:
@@ -251,7 +245,7 @@ def case_accept(
         stored, Case.Status.RECEIVED, message=_("Only a case just received can be accepted.")
     )
     not_in_future(on, "on")
-    review = _running_review(stored)
+    review = deadlines.clock_of(stored, ACCEPTANCE_CLOCK, running=True)
     if review is not None and on > review.due_date:
         deemed = deemed_acceptance_day(stored, review)
         if on > deemed:
@@ -499,7 +493,5 @@ def case_decide(
     if suspended is not None and suspended.suspended_since is not None:
         # Terminated while suspended: the suspension ends with the case, never left open.
         deadlines.deadline_resume(deadline=suspended, last_suspended_day=on, user=user)
-    # Whatever still runs (copy, reply, decision) ends with the decision.
-    for clock in deadlines_for(stored).filter(completed_on__isnull=True):
-        deadlines.deadline_complete(deadline=clock, on=on, user=user)
+    deadlines.clocks_complete(stored, on=on, user=user)  # copy, reply, decision: all end here
     return stored

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from fazhi.core.audit import log_created_bulk
-from fazhi.core.bulk import in_chunks, insert_rows
+from fazhi.core.bulk import insert_rows
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import Period, YearNotLoaded, due_date
 from fazhi.timelimits.models import Deadline, Extension, Rule, Suspension
@@ -171,6 +171,12 @@ def clocks_running(record, codes=None) -> QuerySet:
     return clocks if codes is None else clocks.filter(rule__code__in=list(codes))
 
 
+def clock_of(record, *codes: str, running: bool = False) -> Deadline | None:
+    """The record's clock of one of these rules (`running`: one not yet completed), or None."""
+    clocks = deadlines_for(record).filter(rule__code__in=codes)
+    return (clocks.filter(completed_on__isnull=True) if running else clocks).first()
+
+
 def clocks_complete(record, *, on: date, user=None, codes=None) -> None:
     """Complete the record's running clocks (of the rules `codes`, if given) on `on`."""
     for clock in clocks_running(record, codes):
@@ -241,6 +247,8 @@ BULK_FIELDS = [
     "completed_on",
     "created_by_id",
 ]
+# The same as their audit entries name them (the fields, not their columns).
+AUDITED = [f.removesuffix("_id") if f != "object_id" else f for f in BULK_FIELDS]
 
 
 def deadlines_open_bulk(*, model, clocks, origin) -> int:
@@ -254,21 +262,13 @@ def deadlines_open_bulk(*, model, clocks, origin) -> int:
         (content_type, pk, unit, d.rule_id, d.label, start, d.due, d.suggested, done, user_id)
         for pk, unit, start, d, done in clocks
     ]
-    last_before = Deadline.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    count = insert_rows(Deadline, BULK_FIELDS, rows)
-    opened = [  # the clocks just written (the records may have older ones)
-        clock
-        for chunk in in_chunks([row[1] for row in rows])
-        for clock in Deadline.objects.filter(
-            content_type_id=content_type, object_id__in=chunk, pk__gt=last_before
-        )
-    ]
+    pks = insert_rows(Deadline, BULK_FIELDS, rows, with_pks=True)
     log_created_bulk(
         Deadline,
         (
-            (c.pk, str(c), {f.name: getattr(c, f.attname) for f in Deadline._meta.concrete_fields})
-            for c in opened
+            (pk, f"{row[4]}：{row[6]}", dict(zip(AUDITED, row, strict=True)))
+            for pk, row in zip(pks, rows, strict=True)
         ),
         source=origin,
     )
-    return count
+    return len(pks)

@@ -23,6 +23,7 @@ from fazhi.mediation.ledgers import DISPUTE_TYPE_LABELS, STATUS_LABELS
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.org.demo import grant
 from fazhi.org.models import Role, Unit, User
+from fazhi.timelimits import services as clocks
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import due_date
 from fazhi.timelimits.models import Deadline
@@ -264,13 +265,13 @@ def test_a_good_import_creates_disputes_with_numbers_parties_and_clocks(mediatio
     assert Deadline.objects.count() == 30
     calendar = get_calendar()
     for dispute in disputes:
-        clock = services.open_clock(dispute)  # found as the pages find it
+        clock = clocks.clock_of(dispute, services.MEDIATE_RULE)  # as the pages find it
         assert clock.start_date == dispute.received_on
         assert clock.due_date == due_date(calendar, dispute.received_on, 1, "months").due
         assert clock.completed_on == dispute.closed_on
         assert clock.unit_id == mediation["ours"].pk
     open_one = Dispute.objects.get(status=Dispute.Status.MEDIATING)
-    assert services.open_clock(open_one).completed_on is None
+    assert clocks.clock_of(open_one, services.MEDIATE_RULE).completed_on is None
     won = Dispute.objects.get(parties__name="甲1")
     assert won.agreement_amount == Decimal("1200.00") and won.performance == "PERFORMED"
 
@@ -410,8 +411,6 @@ def test_cell_errors_and_rule_errors_of_other_rows_are_reported_together(mediati
 
 
 def test_a_failure_while_saving_saves_nothing(mediation, monkeypatch):
-    from fazhi.timelimits import services as clocks
-
     insert_rows = clocks.insert_rows
 
     def explode_at_the_clocks(model, *args, **kwargs):
