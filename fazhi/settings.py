@@ -254,6 +254,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ReviewRequestKindEnum": "fazhi.legality.models.ReviewRequest.Kind",
         "FilingKindEnum": "fazhi.legality.models.Filing.Kind",
+        # The adoption step's `item_<id>` field offers the same choices as an item's adoption.
+        "AdoptionEnum": "fazhi.legality.models.OpinionItem.Adoption",
     },
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # No call to the public schema validator: the intranet has no way out.
