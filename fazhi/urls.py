@@ -9,6 +9,8 @@ admin.site.site_header = _("Fazhi administration")
 admin.site.site_title = _("Fazhi administration")
 admin.site.index_title = _("System administration")
 
+handler400 = views.bad_request
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

@@ -1,6 +1,7 @@
 from django.apps import apps
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.db import DatabaseError, connection
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
@@ -56,3 +57,10 @@ def app_urlpatterns():
 def csrf_failure(request, reason=""):
     """A Chinese explanation instead of Django's technical CSRF page."""
     return render(request, "403_csrf.html", status=403)
+
+
+def bad_request(request, exception):
+    """A request the page cannot answer (a period no calendar holds…): what was wrong, in
+    Chinese, inside the site's frame. A `BadRequest` raised by a view carries the message."""
+    message = str(exception) if isinstance(exception, BadRequest) else ""
+    return render(request, "400.html", {"message": message}, status=400)

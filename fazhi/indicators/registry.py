@@ -26,6 +26,10 @@ from django.utils.translation import gettext as _
 
 from fazhi.org.scope import in_subtree
 
+# The years a period may touch: the platform's records begin after 1949, and the year before
+# and the months after a period must still be dates Python can hold (a year 1-9999).
+FIRST_YEAR, LAST_YEAR = 1949, 2999
+
 
 @dataclass(frozen=True)
 class Period:
@@ -56,7 +60,7 @@ class Period:
                 period = cls(date.fromisoformat(str(start)), date.fromisoformat(str(end)))
             else:
                 year = int(year)
-                if not 1949 <= year <= 2999:
+                if not FIRST_YEAR <= year <= LAST_YEAR:
                     raise ValueError
                 if quarter:
                     quarter = int(quarter)
@@ -84,6 +88,11 @@ class Period:
             ) from None
         if period.end < period.start:
             raise ValidationError(_("The period ends before it starts."))
+        if period.start.year < FIRST_YEAR or period.end.year > LAST_YEAR:
+            raise ValidationError(
+                _("A period must lie between %(first)s and %(last)s.")
+                % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         return period
 
     def __str__(self):

@@ -1,9 +1,8 @@
 """The indicator pages: the catalogue, the dashboard (驾驶舱) and the records behind any figure."""
 
 from django.apps import apps
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -37,7 +36,8 @@ def catalogue(request):
 
 def unit_and_period(request):
     """The unit (code) and period the query asks for; the viewer's top unit and the current
-    year when absent. Unknown or out-of-scope units are 404; a bad period says why."""
+    year when absent. Unknown or out-of-scope units are 404; a bad period is a 400 that says
+    why."""
     params = request.GET
     unit = selectors.unit_for_indicators(request.user, params.get("unit"))
     try:
@@ -49,8 +49,7 @@ def unit_and_period(request):
             end=params.get("end"),
         )
     except ValidationError as error:
-        messages.error(request, "；".join(error.messages))
-        period = Period.year(timezone.localdate().year)
+        raise BadRequest("；".join(error.messages)) from None
     return unit, period
 
 
