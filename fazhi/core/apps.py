@@ -12,9 +12,18 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from auditlog.registry import auditlog
+        from django.apps import apps
 
         from fazhi.core import checks  # noqa: F401 - registers the system checks
         from fazhi.core.models import ImportJob, NumberingRule
+        from fazhi.core.validators import guard_model_text_fields
+
+        guard_model_text_fields(
+            model
+            for config in apps.get_app_configs()
+            if config.name.startswith("fazhi.")
+            for model in config.get_models()
+        )
 
         auditlog.register(NumberingRule)
         # Imported rows are written in bulk, without an entry each: the upload itself is on

@@ -23,6 +23,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from fazhi.core.validators import strip_control_characters
+
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 BODY_FONT = "仿宋_GB2312"
@@ -87,7 +89,7 @@ def add_paragraph(
 ):
     """A paragraph of one run; `indent` gives the usual two-character first-line indent."""
     paragraph = doc.add_paragraph()
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(strip_control_characters(text))
     run.bold = bold or None
     if font:
         set_font(run, font)

@@ -3,6 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from fazhi.core.validators import validate_multiline, validate_single_line
+
 
 def bootstrap(form: forms.BaseForm, *, small: bool = False) -> forms.BaseForm:
     """Give every widget of `form` Bootstrap's classes (and a native date picker)."""
@@ -25,7 +27,19 @@ def bootstrap(form: forms.BaseForm, *, small: bool = False) -> forms.BaseForm:
             classes = widget.attrs.get("class", "").split()
             classes += [c for c in css.split() if c not in classes]
             widget.attrs["class"] = " ".join(classes)
+    refuse_control_characters(form)
     return form
+
+
+def refuse_control_characters(form: forms.BaseForm) -> None:
+    """Every text field of `form` refuses invisible control characters (a text area keeps its
+    line breaks and tabs), as the models' own fields do."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField):
+            multiline = isinstance(field.widget, forms.Textarea)
+            validator = validate_multiline if multiline else validate_single_line
+            if validator not in field.validators:
+                field.validators.append(validator)
 
 
 class StyledForm:

@@ -17,7 +17,13 @@ from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
-from fazhi.core.ledgers import Ledger, get_ledger, import_ledger, write_error_workbook
+from fazhi.core.ledgers import (
+    Ledger,
+    WorkbookRefused,
+    get_ledger,
+    import_ledger,
+    write_error_workbook,
+)
 from fazhi.core.models import ImportJob
 
 log = logging.getLogger(__name__)
@@ -88,6 +94,9 @@ def run_import_job(job_id: int) -> ImportJob:
             annotated = _annotated_workbook(ledger, job, result.errors)
             job.error_file.save(f"errors-{job.pk}.xlsx", ContentFile(annotated), save=False)
         job.status = ImportJob.Status.DONE
+    except WorkbookRefused as refusal:
+        job.status = ImportJob.Status.FAILED
+        job.message = "；".join(refusal.messages) + _(" Nothing was saved.")
     except Exception:
         log.exception("ledger import %s failed", job.pk)
         job.status = ImportJob.Status.FAILED

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import StyledForm
 from fazhi.core.ledger_jobs import ledgers_for, start_import_job
-from fazhi.core.ledgers import get_ledger, write_template
+from fazhi.core.ledgers import check_workbook, get_ledger, write_template
 from fazhi.core.models import ImportJob
 from fazhi.indicators.selectors import default_unit
 from fazhi.org.models import Unit
@@ -48,6 +48,7 @@ class ImportForm(StyledForm, forms.Form):
             )
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_("The file is larger than 50 MB."))
+        check_workbook(upload)  # not a workbook, or larger unpacked than an import may be
         return upload
 
 

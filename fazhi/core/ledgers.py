@@ -6,24 +6,30 @@ from __future__ import annotations
 
 import gc
 import re
+import zipfile
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils.module_loading import autodiscover_modules
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from fazhi.core.audit import WriteSource, writes_from
+from fazhi.core.validators import validate_text
 
 # Sent when records were written in bulk (no model signals): figures computed before are stale.
 data_changed = Signal()
@@ -32,6 +38,20 @@ HEADER_ROW = 1
 REQUIRED = "必填，不能为空。"
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+# What one upload may hold. The sheet is streamed, so its size costs time, not memory; every
+# other part (shared strings, styles) is read whole, and the rows are kept until all are checked
+# (all or none): these bounds keep an import within a few hundred MB whatever the file declares.
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
+MAX_UNCOMPRESSED_MB = 250
+MAX_PART_MB = 50
+MAX_PARTS = 1000
+MB = 1024 * 1024
+
+
+class WorkbookRefused(ValidationError):
+    """The file is not read at all (or no further): not a workbook, or beyond a limit."""
 
 
 @dataclass
@@ -47,6 +67,7 @@ class Column:
     # Turns the parsed, validated value into the one the ledger keeps (e.g. str.upper); may
     # raise ValidationError too.
     convert: Callable[[Any], Any] | None = None
+    multiline: bool = False  # text that may hold line breaks and tabs (a summary, a note)
 
     def __post_init__(self):
         if self.kind not in _PARSERS:
@@ -75,6 +96,7 @@ class Column:
             value = str(raw).strip()
         if self.max_length and len(value) > self.max_length:
             raise ValidationError(f"不能超过 {self.max_length} 个字。")
+        validate_text(value, multiline=self.multiline)
         return value
 
     def _parse_int(self, raw) -> int:
@@ -300,18 +322,136 @@ def _blank(values) -> bool:
     return all(v is None or (type(v) is str and not v.strip()) for v in values)
 
 
+def check_workbook(source) -> None:
+    """Refuse a file before parsing it: not an xlsx (zip) archive, or larger unpacked than an
+    import may be. The archive's directory is read, nothing is unpacked. A part that unpacks to
+    more than it declares fails its checksum when read, so the declared sizes bind."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise WorkbookRefused(
+            "这不是有效的 Excel 文件（.xlsx），请在 Excel 或 WPS 中另存为 .xlsx 后再上传。"
+        ) from None
+    finally:
+        if hasattr(source, "seek"):
+            source.seek(0)
+    if len(parts) > MAX_PARTS:
+        raise WorkbookRefused(f"文件内部包含的部件超过 {MAX_PARTS} 个，不像是台账文件。")
+    if sum(part.file_size for part in parts) > MAX_UNCOMPRESSED_MB * MB:
+        raise WorkbookRefused(f"文件解压后超过 {MAX_UNCOMPRESSED_MB} MB，请分成几个文件导入。")
+    for part in parts:
+        if not part.filename.startswith("xl/worksheets/") and part.file_size > MAX_PART_MB * MB:
+            raise WorkbookRefused(
+                f"文件中的 {part.filename[:80]} 解压后超过 {MAX_PART_MB} MB"
+                "（多为大量不同的文字或格式），请分成几个文件导入。"
+            )
+
+
+def _sheet_rows(source):
+    """(workbook, the first sheet's rows as (row number, values), the row count the file
+    declares). Read as a stream that holds one cell at a time: the rows the XML really holds,
+    whatever dimension the file declares (a 4 KB file may declare A1:XFD1048576), each cut to
+    MAX_COLUMNS columns, so time follows the real cells and memory the kept rows."""
+    check_workbook(source)
+    try:
+        book = load_workbook(source, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl wraps what went wrong in a ValueError, or not at all
+        raise _unreadable(error) from None
+    sheet = book.worksheets[0]
+    declared = max((sheet.max_row or 0) - HEADER_ROW, 0)
+    return book, _stream(sheet), declared
+
+
+def _unreadable(error: BaseException) -> WorkbookRefused:
+    causes = [error, error.__cause__, error.__context__]
+    if any(isinstance(cause, DefusedXmlException) for cause in causes):
+        return WorkbookRefused("文件中含有不安全的 XML 内容（实体或外部引用），未读取。")
+    return WorkbookRefused(
+        "文件内容无法读取（可能已损坏，或不是 Excel 保存的工作簿），请在 Excel 或 WPS 中"
+        "另存为 .xlsx 后再上传。"
+    )
+
+
+def _stream(sheet):
+    # openpyxl's own cell parser (shared strings, dates by cell style, inline strings), fed
+    # one <c> element at a time: its row parser would first build a whole <row> in memory,
+    # and a row can hold millions of cells.
+    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.xml.functions import iterparse
+
+    book = sheet.parent
+    with sheet._get_source() as xml:
+        parser = WorkSheetParser(
+            xml,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        try:
+            yield from _parse_rows(parser, iterparse(xml, events=("start", "end")))
+        except (DefusedXmlException, ParseError, ValueError, KeyError, IndexError) as error:
+            raise _unreadable(error) from None
+
+
+def _parse_rows(parser, events):
+    from openpyxl.worksheet._reader import CELL_TAG, ROW_TAG
+
+    path = []  # the open elements, root first
+    cells: dict[int, Any] = {}
+    for event, element in events:
+        if event == "start":
+            path.append(element)
+            if element.tag == ROW_TAG:
+                number = element.get("r")
+                if number and not number.isdigit():
+                    raise WorkbookRefused(f"文件中的行号“{number[:20]}”无效。")
+                parser.row_counter = int(number) if number else parser.row_counter + 1
+                parser.col_counter = 0
+                cells = {}
+            continue
+        path.pop()
+        if element.tag == CELL_TAG:
+            cell = parser.parse_cell(element)
+            if cell["column"] <= MAX_COLUMNS:
+                cells[cell["column"]] = cell["value"]
+        elif element.tag == ROW_TAG:
+            width = max(cells, default=0)
+            yield parser.row_counter, tuple(cells.get(c) for c in range(1, width + 1))
+        elif len(path) > 2:
+            continue  # inside a cell (its value, its text): parsed with the cell
+        # Done with it: free it (a cleared element still kept by its parent would pile up).
+        element.clear()
+        if path:
+            path[-1].remove(element)
+
+
+def _header(lines) -> tuple:
+    """The header row's values (row HEADER_ROW; empty when the sheet starts lower)."""
+    number, values = next(lines, (HEADER_ROW, ()))
+    if number != HEADER_ROW:
+        raise WorkbookRefused("第 1 行应为表头，请使用下载的模板。")
+    return values
+
+
+def _too_long() -> WorkbookRefused:
+    return WorkbookRefused(f"文件超过 {MAX_ROWS:,} 行（不含表头），请分成几个文件导入。")
+
+
 def read_rows(
     ledger: Ledger, source, *, progress: Callable[[str, int, int], None] | None = None
 ) -> tuple[list[tuple[int, dict]], list[CellError]]:
     """Parse every cell of the first sheet; returns (rows with their sheet row number, errors).
     `progress("read", rows so far, rows in the sheet)`: the total comes from the sheet's
-    recorded dimension (0 when the file records none, as write-only workbooks do)."""
-    book = load_workbook(source, read_only=True, data_only=True)
+    recorded dimension (0 when the file records none, as write-only workbooks do). Raises
+    WorkbookRefused for a file beyond the limits above."""
+    book, lines, total = _sheet_rows(source)
+    total = min(total, MAX_ROWS)
     try:
-        sheet = book.worksheets[0]
-        total = max((sheet.max_row or 0) - HEADER_ROW, 0)
-        lines = sheet.iter_rows(values_only=True)
-        header = [str(h).strip() if h is not None else "" for h in next(lines, ())]
+        header_cells = _header(lines)
+        header = [str(h).strip() if h is not None else "" for h in header_cells[:MAX_COLUMNS]]
         errors: list[CellError] = []
         cells = []  # (key, position, parse, header, required) of the columns the sheet has
         absent = {}  # the optional columns it lacks
@@ -330,9 +470,11 @@ def read_rows(
         rows = []
         report = progress or (lambda phase, done, total: None)
         report("read", 0, total)
-        for number, values in enumerate(lines, start=HEADER_ROW + 1):
-            if values is None or _blank(values):
+        for number, values in lines:
+            if number <= HEADER_ROW or not values or _blank(values):
                 continue
+            if number > HEADER_ROW + MAX_ROWS:
+                raise _too_long()
             if len(values) < width:
                 values = (*values, *padding[len(values) :])
             row = absent.copy()
@@ -421,16 +563,45 @@ def _collector_paused():
 
 
 def write_error_workbook(ledger: Ledger, source, errors: list[CellError], target) -> None:
-    """The uploaded workbook with every bad cell coloured and commented."""
-    book = load_workbook(source)
-    sheet = book.worksheets[0]
-    header = [str(c.value).strip() if c.value is not None else "" for c in sheet[HEADER_ROW]]
+    """The uploaded rows with every bad cell coloured and commented. The upload is streamed
+    again (never loaded whole) and written anew: values only, every text as text (a formula
+    in the upload comes back as the text the user typed, never evaluated)."""
+    marks: dict[int, dict[str, list[str]]] = {}
     for error in errors:
-        column = header.index(error.column) + 1 if error.column in header else 1
-        cell = sheet.cell(row=error.row, column=column)
+        marks.setdefault(error.row, {}).setdefault(error.column, []).append(error.message)
+    book, lines, _declared = _sheet_rows(source)
+    out = Workbook(write_only=True)
+    sheet = out.create_sheet(ledger.title[:31])
+    try:
+        header = _header(lines)
+        position = {str(v).strip(): i for i, v in enumerate(header) if v is not None}
+        sheet.append(_marked_row(sheet, header, marks.get(HEADER_ROW), position))
+        written = HEADER_ROW
+        for number, values in lines:
+            if number <= HEADER_ROW or number > HEADER_ROW + MAX_ROWS:
+                continue
+            for _gap in range(written + 1, number):
+                sheet.append([])  # rows keep the numbers the error list gives
+            sheet.append(_marked_row(sheet, values[: len(header)], marks.get(number), position))
+            written = number
+    finally:
+        book.close()
+    out.save(target)
+
+
+def _marked_row(sheet, values, marks: dict[str, list[str]] | None, position: dict) -> list:
+    """`values` as a text-safe row, each cell an error names coloured and commented (an error
+    of a column the sheet lacks goes on the row's first cell)."""
+    cells = text_safe_row(sheet, values)
+    for column, messages in (marks or {}).items():
+        index = position.get(column, 0)
+        cells.extend([None] * (index + 1 - len(cells)))
+        cell = cells[index]
+        if not isinstance(cell, Cell):
+            cell = cells[index] = _text_cell(sheet, cell)
         cell.fill = ERROR_FILL
-        cell.comment = Comment(error.message, "法治工作平台")
-    book.save(target)
+        cell.comment = Comment("；".join(messages), "法治工作平台")
+    return cells
 
 
 # --- export --------------------------------------------------------------------------------
@@ -443,7 +614,29 @@ def write_export(ledger: Ledger, context: dict, target) -> int:
     sheet.append([column.header for column in ledger.columns])
     count = 0
     for values in ledger.export_rows(context):
-        sheet.append(values)
+        sheet.append(text_safe_row(sheet, values))
         count += 1
     book.save(target)
     return count
+
+
+def text_safe_row(sheet, values) -> list:
+    """A row to append to a write-only sheet with every text kept as text: characters a
+    workbook cannot hold (control characters stored before they were refused) are dropped,
+    and a text that looks like a formula or an error code ("=HYPERLINK(…)", "#N/A") becomes a
+    text cell, never a live formula."""
+    row = list(values)
+    for index, value in enumerate(row):
+        if type(value) is str and value:
+            if ILLEGAL_CHARACTERS_RE.search(value):
+                value = row[index] = ILLEGAL_CHARACTERS_RE.sub("", value)
+            if value[0] == "=" or value in ERROR_CODES:
+                row[index] = _text_cell(sheet, value)
+    return row
+
+
+def _text_cell(sheet, value) -> Cell:
+    cell = WriteOnlyCell(sheet, value)
+    if type(value) is str:
+        cell.data_type = "s"
+    return cell

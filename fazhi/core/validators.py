@@ -69,3 +69,61 @@ def validate_area_code(value: str) -> None:
     three-digit township code (GB/T 10114)."""
     if not re.fullmatch(r"\d{6}(\d{3})?", value or ""):
         raise ValidationError(_("An area code has 6 digits (or 9 for a township)."))
+
+
+# Characters no input keeps: C0 controls, DEL, lone surrogates and the two non-characters an
+# XML document (a workbook, a Word file) cannot hold. Multi-line text keeps tab and line breaks.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_SINGLE_LINE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def validate_text(value: str, *, multiline: bool = False) -> None:
+    """Refuse invisible control characters (pasted from Word or sent through the API) with the
+    character named; a single line refuses line breaks and tabs too."""
+    if not isinstance(value, str):
+        return
+    found = (_CONTROL if multiline else _CONTROL_SINGLE_LINE).search(value)
+    if found:
+        char = found.group()
+        if char in "\n\r":
+            raise ValidationError(_("This field is one line: remove the line break."))
+        raise ValidationError(
+            _(
+                "Remove the invisible control character U+%(code)04X (often pasted in from Word "
+                "or another program) and save again."
+            )
+            % {"code": ord(char)},
+            code="control_character",
+        )
+
+
+def validate_single_line(value: str) -> None:
+    validate_text(value)
+
+
+def validate_multiline(value: str) -> None:
+    validate_text(value, multiline=True)
+
+
+def guard_model_text_fields(models) -> None:
+    """Every free-text field of `models` refuses control characters: a TextField keeps line
+    breaks and tabs, a CharField is one line. Fields with choices are checked by their choices.
+    Called once at start-up for the project's own apps, so a new line of work is covered
+    without declaring it on each field; forms, serializers and services' full_clean() all run
+    model validators."""
+    from django.db.models import CharField, TextField
+
+    for model in models:
+        for field in model._meta.local_fields:
+            if not isinstance(field, CharField | TextField) or field.choices:
+                continue
+            validator = validate_multiline if isinstance(field, TextField) else validate_single_line
+            # `validators` (a cached list): the declared `_validators` would enter migrations.
+            if validator not in field.validators:
+                field.validators.append(validator)
+
+
+def strip_control_characters(text: str) -> str:
+    """`text` without the characters `validate_text(multiline=True)` refuses: what an output
+    (a Word document) does with text stored before they were refused."""
+    return _CONTROL.sub("", text)

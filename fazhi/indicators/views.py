@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from openpyxl import Workbook
 
+from fazhi.core.ledgers import text_safe_row
 from fazhi.core.pagination import page_of
 from fazhi.core.records import record_kind
 from fazhi.core.rendering import XLSX, export_xlsx
@@ -161,7 +162,8 @@ def _plain_workbook(queryset, title: str, owner: str) -> HttpResponse:
     sheet = book.create_sheet(title[:31])
     sheet.append(["记录", "所属"])
     for record in queryset.iterator(chunk_size=1000):
-        sheet.append([str(record), str(getattr(record, owner, "") or "") if owner else ""])
+        owned_by = str(getattr(record, owner, "") or "") if owner else ""
+        sheet.append(text_safe_row(sheet, [str(record), owned_by]))
     response = HttpResponse(content_type=XLSX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(title)}.xlsx"
     book.save(response)

@@ -116,7 +116,12 @@ class ReviewRequestLedger(Ledger):
             validators=[_validate_letter_number],
             help="如 游司审〔2019〕12号；仅已出具意见的填写",
         ),
-        Column("signed_opinion", "签署意见", help="会议议题签署的意见；仅已出具意见的填写"),
+        Column(
+            "signed_opinion",
+            "签署意见",
+            multiline=True,
+            help="会议议题签署的意见；仅已出具意见的填写",
+        ),
     ]
     instructions = [
         "报送单位须在导入时指定的单位之下，并在您的数据权限范围内。",

@@ -22,6 +22,7 @@ from fazhi.core.documents import (
     new_document,
     set_font,
 )
+from fazhi.core.validators import strip_control_characters
 from fazhi.reports.render import Block
 
 LATIN_FONT = "Times New Roman"
@@ -61,7 +62,9 @@ LATIN = re.compile(r"[0-9A-Za-z%.\-+/:]+")
 
 def _text(paragraph, text: str, *, font=None, bold=None, size=None, latin=LATIN_FONT) -> None:
     """Runs of `text`: Latin letters and digits in `latin` (Times New Roman), the rest in
-    `font` (the body font by default)."""
+    `font` (the body font by default). Control characters stored before inputs refused them
+    are dropped: a Word document cannot hold them."""
+    text = strip_control_characters(text)
     at = 0
     for match in [*LATIN.finditer(text), None]:
         chinese = text[at : match.start()] if match else text[at:]

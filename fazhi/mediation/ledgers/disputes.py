@@ -168,7 +168,7 @@ class DisputeLedger(Ledger):
         ),
         Column("party2_name", "当事人二 姓名或名称", max_length=100),
         Column("party2_identifier", "当事人二 证件号码", convert=party_identifier),
-        Column("facts", "纠纷简要情况"),
+        Column("facts", "纠纷简要情况", multiline=True),
         Column(
             "status",
             "调解状态",
@@ -185,8 +185,8 @@ class DisputeLedger(Ledger):
             help="仅调解成功的填写",
         ),
         Column("agreement_amount", "协议金额（元）", kind="decimal", validators=[validate_amount]),
-        Column("agreed_terms", "协议内容"),
-        Column("performance_method", "履行方式、时限"),
+        Column("agreed_terms", "协议内容", multiline=True),
+        Column("performance_method", "履行方式、时限", multiline=True),
         Column(
             "performance",
             "履行情况",

@@ -334,3 +334,23 @@ def test_the_report_page_runs_in_a_bounded_number_of_queries(
     # (the cache is off in tests); the history of every section and paragraph: one
     with django_assert_max_num_queries(40):
         assert client.get(report.get_absolute_url()).status_code == 200
+
+
+def test_a_paragraph_with_a_control_character_is_refused_and_one_stored_before_still_prints(
+    demo, login
+):
+    report = _report()
+    paragraph = report.sections.get(kind=ReportSection.Kind.MEASURES).paragraphs.first()
+    url = reverse("reports:paragraph_edit", args=[report.pk, paragraph.pk])
+    response = login("shencha").post(
+        url,
+        {"version": paragraph.version, "heading": paragraph.heading, "text": "第一句\x0b第二句"},
+    )
+    assert "U+000B" in response.content.decode()
+    paragraph.refresh_from_db()
+    assert "\x0b" not in paragraph.text
+    # Stored before inputs refused it: the Word report still comes out, without the character.
+    type(paragraph).objects.filter(pk=paragraph.pk).update(text="第一句\x0b第二句")
+    document = docx_bytes(outputs.docx(report))
+    assert document
+    assert any("第一句第二句" in p.text for p in outputs.docx(report).paragraphs)

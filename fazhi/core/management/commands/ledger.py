@@ -1,6 +1,12 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from fazhi.core.ledgers import get_ledger, import_ledger, write_export, write_template
+from fazhi.core.ledgers import (
+    WorkbookRefused,
+    get_ledger,
+    import_ledger,
+    write_export,
+    write_template,
+)
 
 
 class Command(BaseCommand):
@@ -38,7 +44,10 @@ class Command(BaseCommand):
             count = write_export(ledger, context, file)
             self.stdout.write(f"已导出 {count} 行到 {file}")
             return
-        result = import_ledger(ledger, file, context=context, dry_run=dry_run)
+        try:
+            result = import_ledger(ledger, file, context=context, dry_run=dry_run)
+        except WorkbookRefused as refusal:
+            raise CommandError("；".join(refusal.messages) + "未导入任何数据。") from None
         for error in result.errors:
             self.stderr.write(str(error))
         if result.errors:
