@@ -132,16 +132,6 @@ class TokenAdmin(SuperuserOnlyAdmin, DrfTokenAdmin):
     pass
 
 
-# Login records name every account and address: superusers only.
-for model, original in [
-    (AccessAttempt, AccessAttemptAdmin),
-    (AccessLog, AccessLogAdmin),
-    (AccessFailureLog, AccessFailureLogAdmin),
-]:
-    admin.site.unregister(model)
-    admin.site.register(model, type(original.__name__, (SuperuserOnlyAdmin, original), {}))
-
-
 @admin.register(Role)
 class RoleAdmin(SuperuserOnlyAdmin):
     list_display = ["name", "code", "data_scope", "description"]
@@ -224,3 +214,43 @@ class AuditTrailAdmin(ReadOnlyAdmin):
         # Superusers only (see ReadOnlyAdmin), so related records are named without scoping.
         lines = describe_changes(entry, viewer=None)
         return format_html_join("", "<div>{}：{}</div>", ((ln.label, ln.text()) for ln in lines))
+
+
+# Login records name every account and address: superusers only, and read-only (网络安全法
+# 第21条: kept at least 180 days; `fazhi archive_records` takes older ones out to a file).
+for model, original in [(AccessLog, AccessLogAdmin), (AccessFailureLog, AccessFailureLogAdmin)]:
+    admin.site.unregister(model)
+    admin.site.register(model, type(original.__name__, (ReadOnlyAdmin, original), {}))
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class LoginLockAdmin(ReadOnlyAdmin, AccessAttemptAdmin):
+    """The failure counters behind the locks: who is locked, from where, until when; a
+    superuser lifts a lock by clearing its counter (the failures stay in the failure log)."""
+
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time", "lock"]
+    actions = ["unlock"]
+
+    @admin.display(description=_("Lock"))
+    def lock(self, attempt):
+        from fazhi.core.login import lock_of
+
+        return lock_of(attempt)
+
+    @admin.action(description=_("Unlock the selected accounts and addresses"))
+    def unlock(self, request, queryset):
+        from fazhi.core.login import unlock
+
+        count = unlock(queryset, by=request.user)
+        self.message_user(request, _("%(count)d lock counters cleared.") % {"count": count})
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # only through the unlock action, which is audited
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if request.user.is_active and request.user.is_superuser:
+            actions["unlock"] = self.get_action("unlock")
+        return actions
