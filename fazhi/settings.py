@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -50,11 +51,12 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "fazhi.core.apps.AuditlogConfig",
     "fazhi.core.apps.AxesConfig",
     "fazhi.core",
@@ -75,12 +77,15 @@ if RUNNING_TESTS:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "fazhi.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "fazhi.core.middleware.SessionRenewalMiddleware",
     "fazhi.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "fazhi.org.passwords.PasswordPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -148,7 +153,11 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "fazhi.org.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "fazhi.org.passwords.PasswordHistoryValidator", "OPTIONS": {"remember": 5}},
 ]
+# A password older than this many days must be changed at the next request (0: never).
+FAZHI_PASSWORD_MAX_AGE_DAYS = int(env("FAZHI_PASSWORD_MAX_AGE_DAYS", default="90"))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -186,6 +195,23 @@ if env_bool("FAZHI_BEHIND_TLS_PROXY"):
     AXES_IPWARE_PROXY_COUNT = 1
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Scripts, styles, fonts and images from this site only (every library is vendored); no inline
+# script (page behaviours are data- attributes read by static/fazhi/app.js). Inline style
+# attributes stay allowed: Bootstrap's components and htmx set them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:
@@ -232,10 +258,18 @@ MEDIA_URL = "/media/"  # uploads are never served directly: views check who may 
 # set to 1 to run them within the upload request instead.
 LEDGER_IMPORTS_INLINE = env_bool("FAZHI_LEDGER_IMPORTS_INLINE")
 
+# API tokens (django-rest-knox): only a SHA-512 digest is stored; each expires, by default after
+# FAZHI_API_TOKEN_DAYS days. Issued and revoked by superusers in 系统管理, on the audit trail.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=int(env("FAZHI_API_TOKEN_DAYS", default="90"))),
+    "AUTH_HEADER_PREFIX": "Token",
+}
+
 REST_FRAMEWORK = {
+    # Token first: an unauthenticated call is answered 401 with WWW-Authenticate: Token.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["fazhi.core.drf.ModelViewPermissions"],
     "DEFAULT_PAGINATION_CLASS": "fazhi.core.drf.Pagination",
@@ -244,7 +278,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "fazhi.core.schema.Schema",
     "PAGE_SIZE": 50,
 }
 SPECTACULAR_SETTINGS = {

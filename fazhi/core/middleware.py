@@ -39,3 +39,18 @@ class SessionRenewalMiddleware:
             if session.get("_renewed") != minute:
                 session["_renewed"] = minute  # marks the session modified: saved, expiry renewed
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Pages and API answers show personal data: no browser or proxy keeps a copy
+    (Cache-Control: no-store), unless a view chose its own caching. Static files are served
+    before this runs (whitenoise) and keep theirs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "no-store"
+        return response

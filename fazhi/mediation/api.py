@@ -1,6 +1,7 @@
 """/api/v1/mediation/…: committees, mediators and disputes, read and written through the same
 services and data scope as the pages."""
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 
 from fazhi.core.api import RecordViewSetMixin, router
@@ -16,6 +17,27 @@ from fazhi.org.models import Unit
 def _masks_ids(serializer) -> bool:
     request = serializer.context.get("request")
     return request is None or not selectors.may_see_id_numbers(request.user)
+
+
+def _shown_in_full(serializer, record) -> None:
+    """Note a record whose full ID numbers the answer carries: the view logs them at once."""
+    request = serializer.context.get("request")
+    if request is not None:
+        request._full_ids_shown = [*getattr(request, "_full_ids_shown", []), record]
+
+
+class LogsFullIdsShown:
+    """A viewset whose answers may carry full ID numbers puts them on the audit trail."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        shown = getattr(request, "_full_ids_shown", None)
+        if shown and response.status_code < 400:
+            model = type(shown[0])
+            selectors.note_full_ids_shown(
+                request.user, model, [(r.pk, r) for r in shown], via=_("API")
+            )
+            request._full_ids_shown = []
+        return super().finalize_response(request, response, *args, **kwargs)
 
 
 class CommitteeSerializer(serializers.ModelSerializer):
@@ -111,6 +133,8 @@ class MediatorSerializer(serializers.ModelSerializer):
         data = super().to_representation(mediator)
         if _masks_ids(self):
             data["id_number"] = mask_id_number(data["id_number"])
+        elif data["id_number"]:
+            _shown_in_full(self, mediator)
         return data
 
     def create(self, validated):
@@ -187,6 +211,8 @@ class DisputeSerializer(serializers.ModelSerializer):
         if _masks_ids(self):
             for party in data["parties"]:
                 party["id_number"] = mask_id_number(party["id_number"])
+        elif any(party["id_number"] for party in data["parties"]):
+            _shown_in_full(self, dispute)
         return data
 
     def create(self, validated):
@@ -234,7 +260,7 @@ class CommitteeViewSet(RecordViewSetMixin, viewsets.ModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
 
-class MediatorViewSet(RecordViewSetMixin, viewsets.ModelViewSet):
+class MediatorViewSet(LogsFullIdsShown, RecordViewSetMixin, viewsets.ModelViewSet):
     """Mediators of the committees within the caller's data scope."""
 
     queryset = Mediator.objects.none()
@@ -246,7 +272,10 @@ class MediatorViewSet(RecordViewSetMixin, viewsets.ModelViewSet):
 
 
 class DisputeViewSet(
-    DISPUTE.api_actions(serializer=DisputeSerializer), RecordViewSetMixin, viewsets.ModelViewSet
+    LogsFullIdsShown,
+    DISPUTE.api_actions(serializer=DisputeSerializer),
+    RecordViewSetMixin,
+    viewsets.ModelViewSet,
 ):
     """Disputes of the committees within the caller's data scope. Filters as on the page; the
     steps (start, close) are POST actions on a dispute (mediation/workflow.py)."""

@@ -25,7 +25,7 @@ class MediatorSelect(forms.Select):
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         if getattr(value, "instance", None) is not None:
-            option["attrs"]["data-committee"] = value.instance.committee_id
+            option["attrs"]["data-parent"] = value.instance.committee_id
         return option
 
 
@@ -43,7 +43,11 @@ class MediatorsChoiceField(forms.ModelMultipleChoiceField):
 
 class DisputeForm(StyledForm, forms.ModelForm):
     committee = CommitteeChoiceField(label=_("Mediation committee"), queryset=Committee.objects)
-    lead_mediator = MediatorChoiceField(label=_("Lead mediator"), queryset=Mediator.objects)
+    lead_mediator = MediatorChoiceField(
+        label=_("Lead mediator"),
+        queryset=Mediator.objects,
+        widget=MediatorSelect(attrs={"data-narrow-by": "id_committee"}),
+    )
     other_mediators = MediatorsChoiceField(
         label=_("Other mediators"), queryset=Mediator.objects, required=False
     )

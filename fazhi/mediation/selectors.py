@@ -1,7 +1,9 @@
 """Reads of the mediation ledger, always through the viewer's data scope."""
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
+from fazhi.core.audit import log_personal_data_viewed
 from fazhi.mediation.filters import CommitteeFilter, DisputeFilter, MediatorFilter
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.org.scope import get_visible_or_404
@@ -12,6 +14,13 @@ from fazhi.timelimits.selectors import rule_for
 
 def may_see_id_numbers(user) -> bool:
     return user.has_perm("mediation.view_id_numbers")
+
+
+def note_full_ids_shown(viewer, model, shown, *, via) -> None:
+    """Put on the audit trail that `viewer` was shown the full ID numbers of these records
+    ((pk, text) pairs of `model`), when the viewer's role shows them in full at all."""
+    if viewer is not None and may_see_id_numbers(viewer):
+        log_personal_data_viewed(viewer, model, shown, what=_("full resident ID numbers"), via=via)
 
 
 def disputes_for(viewer) -> QuerySet:

@@ -23,6 +23,7 @@ from fazhi.mediation.forms import (
     parties_from,
     put_errors,
 )
+from fazhi.mediation.models import Dispute, Mediator
 from fazhi.mediation.workflow import DISPUTE
 from fazhi.org.scope import in_subtree, sees_everything
 from fazhi.timelimits.selectors import deadlines_for
@@ -76,6 +77,7 @@ def dispute_list(request):
 @permission_required("mediation.view_dispute", raise_exception=True)
 def dispute_detail(request, pk):
     dispute = selectors.get_dispute_for_user(request.user, pk)
+    selectors.note_full_ids_shown(request.user, Dispute, [(dispute.pk, dispute)], via=_("page"))
     context = {
         "dispute": dispute,
         "parties": dispute.parties.all(),
@@ -140,6 +142,10 @@ def dispute_edit(request, pk):
         outcome = OutcomeForm(request.POST or None, instance=dispute, prefix="outcome")
     stored = list(dispute.parties.all())
     full_ids = selectors.may_see_id_numbers(request.user)
+    if request.method == "GET":
+        selectors.note_full_ids_shown(
+            request.user, Dispute, [(dispute.pk, dispute)], via=_("edit page")
+        )
     parties = _party_formset(request, [PartyForm.initial_for(p, full_ids=full_ids) for p in stored])
     valid = form.is_valid() and parties.is_valid() and (outcome is None or outcome.is_valid())
     party_list = parties_from(parties, stored) if valid else None
@@ -187,6 +193,9 @@ def dispute_agreement(request, pk):
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
         return redirect(dispute)
+    selectors.note_full_ids_shown(
+        request.user, Dispute, [(dispute.pk, dispute)], via=_("agreement document")
+    )
     return docx_response(document, documents.agreement_filename(dispute))
 
 
@@ -262,9 +271,13 @@ def mediator_list(request):
     )
     if request.GET.get("export") == "xlsx":
         return export_xlsx(request, "mediation.mediators", mediators, "调解员台账")
+    page = _page(request, mediators)
+    selectors.note_full_ids_shown(
+        request.user, Mediator, [(m.pk, m) for m in page if m.id_number], via=_("list page")
+    )
     context = {
         "filter": bootstrap_filter(filterset),
-        "page": _page(request, mediators),
+        "page": page,
         "full_ids": selectors.may_see_id_numbers(request.user),
     }
     return render_list(
@@ -276,6 +289,10 @@ def mediator_list(request):
 @permission_required("mediation.view_mediator", raise_exception=True)
 def mediator_detail(request, pk):
     mediator = selectors.get_mediator_for_user(request.user, pk)
+    if mediator.id_number:
+        selectors.note_full_ids_shown(
+            request.user, Mediator, [(mediator.pk, mediator)], via=_("page")
+        )
     context = {
         "mediator": mediator,
         "full_ids": selectors.may_see_id_numbers(request.user),
@@ -312,6 +329,10 @@ def mediator_create(request):
 def mediator_edit(request, pk):
     mediator = selectors.get_mediator_for_user(request.user, pk)
     form = _mediator_form(request, mediator)
+    if request.method == "GET" and mediator.id_number:
+        selectors.note_full_ids_shown(
+            request.user, Mediator, [(mediator.pk, mediator)], via=_("edit page")
+        )
     if request.method == "POST" and form.is_valid():
         try:
             services.mediator_update(mediator=mediator, **form.cleaned_data)

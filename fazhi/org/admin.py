@@ -6,23 +6,28 @@ rights, staff rights or roles (which would widen their own scope). Roles and the
 for superusers only.
 """
 
+from datetime import timedelta
+
 from auditlog.models import LogEntry
 from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from rest_framework.authtoken.admin import TokenAdmin as DrfTokenAdmin
-from rest_framework.authtoken.models import TokenProxy
+from knox.admin import AuthTokenAdmin, AuthTokenCreateForm
+from knox.models import AuthToken
+from knox.settings import knox_settings
 
 from fazhi.core.audit import describe_changes
 from fazhi.org import services
 from fazhi.org.models import Role, Unit, User
+from fazhi.org.passwords import require_change
 from fazhi.org.rules import can_manage_user
 
 # Permissions are granted through roles (which also carry the data scope), not groups.
@@ -123,13 +128,57 @@ class SuperuserOnlyAdmin(admin.ModelAdmin):
     has_add_permission = has_change_permission = has_delete_permission = has_view_permission
 
 
-# An API token acts as its user: only superusers issue them, whatever a role grants.
-admin.site.unregister(TokenProxy)
+# An API token acts as its user: only superusers issue and revoke them (both audited); the
+# token is shown once, only its digest is kept, and it expires.
+admin.site.unregister(AuthToken)
 
 
-@admin.register(TokenProxy)
-class TokenAdmin(SuperuserOnlyAdmin, DrfTokenAdmin):
-    pass
+class TokenIssueForm(AuthTokenCreateForm):
+    expiry = forms.DateTimeField(
+        label=_("Valid until"),
+        help_text=_("At most one year from now."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expiry"].initial = timezone.localtime(
+            timezone.now() + knox_settings.TOKEN_TTL
+        ).strftime("%Y-%m-%dT%H:%M")
+
+    def clean_expiry(self):
+        expiry = self.cleaned_data["expiry"]
+        if expiry <= timezone.now():
+            raise ValidationError(_("The token must be valid for some time from now."))
+        if expiry > timezone.now() + timedelta(days=366):
+            raise ValidationError(_("A token is valid for at most one year."))
+        return expiry
+
+
+@admin.register(AuthToken)
+class TokenAdmin(SuperuserOnlyAdmin, AuthTokenAdmin):
+    add_form = TokenIssueForm
+    list_display = ["token_key", "user", "created", "expiry"]
+    search_fields = ["token_key", "user__username", "user__full_name"]
+    readonly_fields = ["token_key", "user", "created", "expiry"]
+    fields = readonly_fields
+
+    def has_change_permission(self, request, obj=None):
+        return False  # issued or revoked, never edited
+
+    def save_model(self, request, obj, form, change):
+        admin.ModelAdmin.save_model(self, request, obj, form, change)
+        self.message_user(
+            request,
+            _("The token, shown only this once (copy it now): %(token)s") % {"token": form.token},
+            messages.WARNING,
+        )
+
+    def get_fields(self, request, obj=None):
+        return ["user", "expiry"] if obj is None else self.fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.readonly_fields
 
 
 @admin.register(Role)
@@ -150,7 +199,8 @@ class UserAdmin(ScopedAdminMixin, DjangoUserAdmin):
         (None, {"fields": ["username", "password"]}),
         (_("Person"), {"fields": ["full_name", "phone", "email", "unit"]}),
         (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser", "roles"]}),
-        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined", "password_changed_at"]}),
+        (_("Password policy"), {"fields": ["must_change_password"]}),
     ]
     add_fieldsets = [
         (None, {"fields": ["username", "full_name", "unit", "password1", "password2"]}),
@@ -164,8 +214,19 @@ class UserAdmin(ScopedAdminMixin, DjangoUserAdmin):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or can_manage_user(request.user, obj))
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:  # a password the administrator chose: the user replaces it at login
+            require_change(obj, by=request.user, created=True)
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:  # the reset was saved
+            require_change(self.get_object(request, id), by=request.user, created=False)
+        return response
+
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["last_login", "date_joined"]
+        readonly = ["last_login", "date_joined", "password_changed_at"]
         if not request.user.is_superuser:
             readonly += ["is_staff", "is_superuser", "roles"]
         return readonly

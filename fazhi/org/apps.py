@@ -11,6 +11,7 @@ class OrgConfig(AppConfig):
 
     def ready(self):
         from auditlog.registry import auditlog
+        from knox.models import AuthToken
 
         from fazhi.org.models import Role, Unit, User
 
@@ -47,6 +48,8 @@ class OrgConfig(AppConfig):
             ],
             m2m_fields={"roles"},
         )
+        # Issuing and revoking an API token (never its digest).
+        auditlog.register(AuthToken, include_fields=["user", "expiry"])
 
     def menu(self):
         from fazhi.core.menu import MenuEntry

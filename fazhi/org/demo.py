@@ -14,7 +14,7 @@ from django.utils.module_loading import autodiscover_modules, import_string
 from fazhi.org import services
 from fazhi.org.models import Role, Unit, User
 
-DEMO_PASSWORD = "fazhi-demo"  # noqa: S105 - published demo password, printed by `make run`
+DEMO_PASSWORD = "Fazhi-2019"  # noqa: S105 - published demo password, printed by `make run`
 DISTRICT_CODE = "510704"
 
 K = Unit.Kind

@@ -15,7 +15,7 @@ pytestmark = [
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts"
 
 
-def log_in(page, username, password="fazhi-demo"):
+def log_in(page, username, password="Fazhi-2019"):
     page.goto(page.base_url + "/")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     page.get_by_label("用户名").fill(username)

@@ -28,7 +28,7 @@ def test_every_demo_user_can_log_in_with_the_demo_password(district):
     assert set(district) == demo_usernames()  # the users the demo creates, and no others
     for username in sorted(demo_usernames()):
         client = Client()
-        response = client.post("/accounts/login/", {"username": username, "password": "fazhi-demo"})
+        response = client.post("/accounts/login/", {"username": username, "password": "Fazhi-2019"})
         assert response.status_code == 302, username
 
 

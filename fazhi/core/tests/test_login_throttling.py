@@ -14,7 +14,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/accounts/login/"
-PASSWORD = "fazhi-demo"
+PASSWORD = "Fazhi-2019"
 
 
 def attempt(address, username, password):

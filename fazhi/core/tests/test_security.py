@@ -26,7 +26,7 @@ def test_five_failures_lock_the_account_even_for_the_right_password(district):
     for _ in range(5):
         response = attempt(client, "leader", "wrong-password")
     assert response.status_code == 429
-    response = attempt(Client(), "leader", "fazhi-demo")
+    response = attempt(Client(), "leader", "Fazhi-2019")
     assert response.status_code == 429
     assert "登录失败次数过多" in response.text
     assert "15 分钟" in response.text
@@ -38,7 +38,7 @@ def test_four_failures_do_not_lock(district):
         response = attempt(client, "leader", "wrong-password")
         assert response.status_code == 200
         assert "请输入一个正确的" in response.text  # Django's own message, in Chinese
-    response = attempt(client, "leader", "fazhi-demo")
+    response = attempt(client, "leader", "Fazhi-2019")
     assert response.status_code == 302
 
 
@@ -46,14 +46,14 @@ def test_lockout_of_one_account_leaves_the_others_alone(district):
     client = Client()
     for _ in range(5):
         attempt(client, "leader", "wrong-password")
-    assert attempt(client, "xinqiao", "fazhi-demo").status_code == 302
+    assert attempt(client, "xinqiao", "Fazhi-2019").status_code == 302
 
 
 def test_logins_logouts_and_failures_are_logged(district):
     client = Client()
     attempt(client, "leader", "wrong-password")
     assert AccessFailureLog.objects.filter(username="leader").count() == 1
-    assert attempt(client, "leader", "fazhi-demo").status_code == 302
+    assert attempt(client, "leader", "Fazhi-2019").status_code == 302
     log = AccessLog.objects.get(username="leader")
     assert log.logout_time is None
     client.post(reverse("logout"))
@@ -74,12 +74,12 @@ def test_weak_passwords_are_refused_in_chinese(password, message):
 
 
 def test_demo_password_meets_the_rules():
-    validate_password("fazhi-demo")
+    validate_password("Fazhi-2019")
 
 
 def test_login_without_csrf_token_is_refused(district):
     client = Client(enforce_csrf_checks=True)
-    response = client.post(LOGIN, {"username": "leader", "password": "fazhi-demo"})
+    response = client.post(LOGIN, {"username": "leader", "password": "Fazhi-2019"})
     assert response.status_code == 403
 
 
@@ -120,7 +120,7 @@ def test_english_can_be_chosen(district, login):
 
 def test_password_change_applies_the_rules_in_chinese(district, login):
     client = login("xinqiao")
-    form = {"old_password": "fazhi-demo", "new_password1": "20190101", "new_password2": "20190101"}
+    form = {"old_password": "Fazhi-2019", "new_password1": "20190101", "new_password2": "20190101"}
     response = client.post(reverse("password_change"), form)
     assert response.status_code == 200 and "只包含数字" in response.text
     form["new_password1"] = form["new_password2"] = "Xinqiao-sfs-2019"

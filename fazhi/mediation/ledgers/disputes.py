@@ -13,6 +13,8 @@ from datetime import date
 from itertools import islice
 from typing import NamedTuple
 
+from django.utils.translation import gettext as _
+
 from fazhi.core.bulk import in_chunks
 from fazhi.core.ledgers import (
     CellError,
@@ -45,6 +47,7 @@ from fazhi.mediation.ledgers.labels import (
     label,
 )
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
+from fazhi.mediation.selectors import note_full_ids_shown
 from fazhi.mediation.services import MEDIATE_RULE, NUMBER_KEY
 from fazhi.timelimits.services import DueDates
 
@@ -406,6 +409,10 @@ class DisputeLedger(Ledger):
                     else:
                         identifier = id_number if full else mask_id_number(id_number)
                     parties[dispute_id] += [name, identifier]
+            if full:
+                note_full_ids_shown(
+                    context.get("viewer"), Dispute, [(r[0], r[1]) for r in chunk], via=_("export")
+                )
             for (
                 pk,
                 number,

@@ -1,6 +1,8 @@
 """The mediators ledger (mediation.mediators): template, all-or-nothing import through the
 services' bulk path, and export (ID numbers masked unless the exporter may read them)."""
 
+from django.utils.translation import gettext as _
+
 from fazhi.core.bulk import in_chunks
 from fazhi.core.ledgers import (
     CellError,
@@ -22,6 +24,7 @@ from fazhi.mediation.ledgers.labels import (
     yes_no,
 )
 from fazhi.mediation.models import Committee, Gender, Mediator
+from fazhi.mediation.selectors import note_full_ids_shown
 
 
 def _committee_codes(context: dict) -> dict[str, int]:
@@ -144,7 +147,13 @@ class MediatorLedger(Ledger):
                 "committee__unit__path", "name", "pk"
             )
         queryset = queryset.select_related("committee__unit")
+        shown = []
         for mediator in queryset.iterator(chunk_size=BATCH):
+            if full and mediator.id_number:
+                shown.append((mediator.pk, mediator))
+                if len(shown) == BATCH:
+                    note_full_ids_shown(context.get("viewer"), Mediator, shown, via=_("export"))
+                    shown = []
             yield [
                 mediator.name,
                 label(GENDER_LABELS, mediator.gender),
@@ -156,3 +165,5 @@ class MediatorLedger(Ledger):
                 mediator.hired_on,
                 mediator.left_on,
             ]
+        if shown:
+            note_full_ids_shown(context.get("viewer"), Mediator, shown, via=_("export"))

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from fazhi.core.testing import page_statements
@@ -152,10 +152,11 @@ def test_api_detail_answers_404_to_an_outsider(district, other_township):
 
 
 def test_api_refuses_anonymous_and_accepts_a_token(district):
-    assert APIClient().get("/api/v1/units/").status_code in (401, 403)
-    token = Token.objects.create(user=User.objects.get(username="leader"))
+    anonymous = APIClient().get("/api/v1/units/")
+    assert anonymous.status_code == 401 and anonymous["WWW-Authenticate"] == "Token"
+    _token, key = AuthToken.objects.create(user=User.objects.get(username="leader"))
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert client.get("/api/v1/units/").json()["count"] == Unit.objects.count()
 
 

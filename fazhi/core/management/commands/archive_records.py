@@ -62,7 +62,7 @@ class Command(BaseCommand):
                 object_pk="archive",
                 object_repr=f"归档 {day:%Y-%m-%d} 之前的审计和登录记录",
                 action=LogEntry.Action.DELETE,
-                changes=json.dumps({"archived": [str(sum(counts.values())), "0"]}),
+                changes={"archived": [str(sum(counts.values())), "0"]},
                 additional_data={"archived_before": before, "file": str(path), **counts},
             )
         summary = "、".join(f"{label} {n} 条" for label, n in counts.items())
