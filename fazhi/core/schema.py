@@ -15,20 +15,19 @@ _ERRORS = {
     "400": "请求有误：参数或字段不合规则，逐项说明原因。",
     "401": "未登录，或令牌无效、已过期（响应头 WWW-Authenticate: Token）。",
     "403": "没有这项权限，或须先在网页上修改密码。",
-    "404": "没有这条记录，或它不在您的数据权限范围内。",
+    "404": "没有这条记录，或它不在您的数据权限范围内；列表的页码超出范围。",
     "409": "记录在您读取之后已被他人修改（version 已变）：请重新读取后再提交。",
 }
 
 
 class Schema(AutoSchema):
     """drf-spectacular's schema, with the errors every operation can answer documented:
-    400 and 401/403 everywhere, 404 where a record is named in the path, 409 on writes."""
+    400, 401, 403 and 404 (a record outside the scope, a page past the end) everywhere, 409 on
+    writes."""
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
-        codes = ["400", "401", "403"]
-        if "{" in self.path:
-            codes.append("404")
+        codes = ["400", "401", "403", "404"]
         if self.method in ("POST", "PUT", "PATCH"):
             codes.append("409")
         for code in codes:
