@@ -26,7 +26,7 @@ from knox.settings import knox_settings
 
 from fazhi.core.audit import describe_changes
 from fazhi.org import services
-from fazhi.org.models import Role, Unit, User
+from fazhi.org.models import ApiToken, Role, Unit, User
 from fazhi.org.passwords import require_change
 from fazhi.org.rules import can_manage_user
 
@@ -134,6 +134,15 @@ admin.site.unregister(AuthToken)
 
 
 class TokenIssueForm(AuthTokenCreateForm):
+    class Meta(AuthTokenCreateForm.Meta):
+        model = ApiToken
+
+    user = forms.ModelChoiceField(
+        label=_("User"),
+        queryset=User.objects.filter(is_active=True).order_by("unit__path", "username"),
+        help_text=_("The token acts as this user, with the user's permissions and data scope."),
+    )
+
     expiry = forms.DateTimeField(
         label=_("Valid until"),
         help_text=_("At most one year from now."),
@@ -155,16 +164,33 @@ class TokenIssueForm(AuthTokenCreateForm):
         return expiry
 
 
-@admin.register(AuthToken)
+@admin.register(ApiToken)
 class TokenAdmin(SuperuserOnlyAdmin, AuthTokenAdmin):
     add_form = TokenIssueForm
-    list_display = ["token_key", "user", "created", "expiry"]
+    raw_id_fields = ()
+    list_display = ["beginning", "holder", "issued", "valid_until"]
     search_fields = ["token_key", "user__username", "user__full_name"]
-    readonly_fields = ["token_key", "user", "created", "expiry"]
+    readonly_fields = ["beginning", "holder", "issued", "valid_until"]
     fields = readonly_fields
 
     def has_change_permission(self, request, obj=None):
         return False  # issued or revoked, never edited
+
+    @admin.display(description=_("Token begins with"), ordering="token_key")
+    def beginning(self, token):
+        return f"{token.token_key}…"
+
+    @admin.display(description=_("User"), ordering="user__username")
+    def holder(self, token):
+        return token.user
+
+    @admin.display(description=_("Issued"), ordering="created")
+    def issued(self, token):
+        return token.created
+
+    @admin.display(description=_("Valid until"), ordering="expiry")
+    def valid_until(self, token):
+        return token.expiry
 
     def save_model(self, request, obj, form, change):
         admin.ModelAdmin.save_model(self, request, obj, form, change)

@@ -13,7 +13,7 @@ class OrgConfig(AppConfig):
         from auditlog.registry import auditlog
         from knox.models import AuthToken
 
-        from fazhi.org.models import Role, Unit, User
+        from fazhi.org.models import ApiToken, Role, Unit, User
 
         # Only the fields a person edits: no tree bookkeeping, timestamps or password hashes.
         auditlog.register(
@@ -48,8 +48,10 @@ class OrgConfig(AppConfig):
             ],
             m2m_fields={"roles"},
         )
-        # Issuing and revoking an API token (never its digest).
+        # Issuing and revoking an API token (never its digest): 系统管理 saves the proxy,
+        # knox itself (an expired token deleted on use) the concrete model.
         auditlog.register(AuthToken, include_fields=["user", "expiry"])
+        auditlog.register(ApiToken, include_fields=["user", "expiry"])
 
     def menu(self):
         from fazhi.core.menu import MenuEntry

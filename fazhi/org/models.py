@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from knox.models import AuthToken
 
 from fazhi.core.validators import validate_area_code, validate_credit_code
 from fazhi.org.scope import ScopedQuerySet
@@ -219,3 +220,15 @@ class PasswordHistory(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.created_at:%Y-%m-%d}"
+
+
+class ApiToken(AuthToken):
+    """An API token (django-rest-knox) as 系统管理 names it."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.token_key}… ({self.user})"  # its first characters only, never the digest

@@ -247,8 +247,8 @@ def test_roles_and_the_audit_trail_are_for_superusers_only(township_admin, login
     client = login("xinqiao")
     assert client.get("/admin/org/role/").status_code == 403
     assert client.get("/admin/auditlog/logentry/").status_code == 403
-    assert client.get("/admin/knox/authtoken/").status_code == 403
+    assert client.get("/admin/org/apitoken/").status_code == 403
     for page in ["accessattempt", "accesslog", "accessfailurelog"]:
         assert client.get(f"/admin/axes/{page}/").status_code == 403
     assert login("admin").get("/admin/org/role/").status_code == 200
-    assert login("admin").get("/admin/knox/authtoken/").status_code == 200
+    assert login("admin").get("/admin/org/apitoken/").status_code == 200

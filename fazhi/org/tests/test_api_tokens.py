@@ -24,7 +24,7 @@ def api(key):
 def issue(admin, user, days=30):
     expiry = timezone.localtime(timezone.now() + timedelta(days=days)).strftime("%Y-%m-%dT%H:%M")
     return admin.post(
-        reverse("admin:knox_authtoken_add"), {"user": user.pk, "expiry": expiry}, follow=True
+        reverse("admin:org_apitoken_add"), {"user": user.pk, "expiry": expiry}, follow=True
     )
 
 
@@ -39,7 +39,7 @@ def test_a_superuser_issues_a_token_shown_once_and_stored_only_as_a_digest(distr
     entry = LogEntry.objects.get_for_object(token).get(action=LogEntry.Action.CREATE)
     assert entry.actor.username == "admin"
     # Never shown again: the token's own page shows its first characters only.
-    detail = login("admin").get(reverse("admin:knox_authtoken_change", args=[token.pk]))
+    detail = login("admin").get(reverse("admin:org_apitoken_change", args=[token.pk]))
     assert key not in detail.content.decode()
 
 
@@ -59,7 +59,7 @@ def test_a_token_is_valid_for_a_year_at_most(district, login):
 def test_revoking_a_token_ends_it_and_is_audited(district, login):
     token, key = AuthToken.objects.create(user=district["leader"])
     admin = login("admin")
-    response = admin.post(reverse("admin:knox_authtoken_delete", args=[token.pk]), {"post": "yes"})
+    response = admin.post(reverse("admin:org_apitoken_delete", args=[token.pk]), {"post": "yes"})
     assert response.status_code == 302
     assert api(key).get("/api/v1/units/").status_code == 401
     entry = LogEntry.objects.filter(action=LogEntry.Action.DELETE, object_pk=token.pk).get()
@@ -67,4 +67,4 @@ def test_revoking_a_token_ends_it_and_is_audited(district, login):
 
 
 def test_only_superusers_issue_tokens(district, login):
-    assert login("leader").get(reverse("admin:knox_authtoken_add")).status_code in (302, 403)
+    assert login("leader").get(reverse("admin:org_apitoken_add")).status_code in (302, 403)
