@@ -26,6 +26,7 @@ from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from fazhi.core.audit import WriteSource, writes_from
@@ -44,6 +45,8 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 # (all or none): these bounds keep an import within a few hundred MB whatever the file declares.
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
+MAX_CELLS = 3_000_000  # 100,000 rows of 30 filled cells: reading them takes about a minute
+EXCEL_COLUMNS = 16_384  # a row of more cells is no workbook Excel or WPS wrote
 MAX_UNCOMPRESSED_MB = 250
 MAX_PART_MB = 50
 MAX_PARTS = 1000
@@ -348,6 +351,33 @@ def check_workbook(source) -> None:
             )
 
 
+def _dimension_before_data(sheet) -> None:
+    """What openpyxl's read-only sheet does on opening, minus its trap: it looks for the
+    sheet's <dimension> by parsing on until it finds one, so a sheet without one was parsed
+    whole, every element kept (a 600 KB upload took a gigabyte before a row was read). Here the
+    search stops where the data starts."""
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.xml.functions import iterparse
+
+    with sheet._get_source() as xml:
+        for _event, element in iterparse(xml, events=("start",)):
+            if element.tag == DATA_TAG:
+                return
+            if element.tag == DIMENSION_TAG:
+                try:
+                    bounds = range_boundaries(element.get("ref", ""))
+                except (TypeError, ValueError):
+                    return
+                if None not in bounds:
+                    sheet._min_column, sheet._min_row, sheet._max_column, sheet._max_row = bounds
+                return
+
+
+# Every read-only workbook opens its sheets this way (openpyxl is pinned in uv.lock).
+ReadOnlyWorksheet._get_size = _dimension_before_data
+
+
 def _sheet_rows(source):
     """(workbook, the first sheet's rows as (row number, values), the row count the file
     declares). Read as a stream that holds one cell at a time: the rows the XML really holds,
@@ -401,6 +431,7 @@ def _parse_rows(parser, events):
 
     path = []  # the open elements, root first
     cells: dict[int, Any] = {}
+    in_row = total = 0
     for event, element in events:
         if event == "start":
             path.append(element)
@@ -410,10 +441,21 @@ def _parse_rows(parser, events):
                     raise WorkbookRefused(f"文件中的行号“{number[:20]}”无效。")
                 parser.row_counter = int(number) if number else parser.row_counter + 1
                 parser.col_counter = 0
-                cells = {}
+                cells, in_row = {}, 0
             continue
         path.pop()
         if element.tag == CELL_TAG:
+            in_row += 1
+            total += 1
+            if in_row > EXCEL_COLUMNS:
+                raise WorkbookRefused(
+                    f"文件第 {parser.row_counter} 行超过 {EXCEL_COLUMNS:,} 个单元格，"
+                    "不是 Excel 或 WPS 保存的工作簿。"
+                )
+            if total > MAX_CELLS:
+                raise WorkbookRefused(
+                    f"文件超过 {MAX_CELLS // 10_000} 万个单元格，请分成几个文件导入。"
+                )
             cell = parser.parse_cell(element)
             if cell["column"] <= MAX_COLUMNS:
                 cells[cell["column"]] = cell["value"]
