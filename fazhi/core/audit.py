@@ -153,6 +153,9 @@ def history_for(obj, viewer, limit: int = 50, parts=()) -> list[HistoryItem]:
         wanted |= Q(content_type=content_type, **key)  # as LogEntry.objects.get_for_object
     entries = list(
         LogEntry.objects.filter(wanted)
+        # Views of personal data are for the auditor (系统管理 → 审计记录), not the record's
+        # history, which they would crowd out.
+        .exclude(action=LogEntry.Action.ACCESS)
         .select_related("actor", "content_type")
         .order_by("-timestamp")[:limit]
     )
