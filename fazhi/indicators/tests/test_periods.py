@@ -61,3 +61,16 @@ def test_the_edges_of_the_range_are_still_periods():
     assert Period.from_params(year=1949).year_before().start.year == 1948
     with pytest.raises(ValidationError):
         Period.from_params(start="1948-12-31", end="1949-01-01")
+
+
+def test_the_ledger_export_refuses_a_year_no_calendar_holds(district, tmp_path):
+    with pytest.raises(CommandError, match="1949"):
+        call_command(
+            "ledger",
+            "export",
+            "mediation.disputes",
+            str(tmp_path / "x.xlsx"),
+            unit="510704",
+            year=99999,
+            stdout=StringIO(),
+        )

@@ -7,6 +7,7 @@ from fazhi.core.ledgers import (
     write_export,
     write_template,
 )
+from fazhi.indicators.registry import FIRST_YEAR, LAST_YEAR
 
 
 class Command(BaseCommand):
@@ -39,6 +40,8 @@ class Command(BaseCommand):
         root = Unit.objects.filter(code=unit).first()
         if root is None:
             raise CommandError(f"没有编码为 {unit} 的单位。")
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise CommandError(f"年度须在 {FIRST_YEAR} 至 {LAST_YEAR} 之间。")
         context = {"unit": root, "viewer": None, "year": year, "file": file}
         if action == "export":
             count = write_export(ledger, context, file)
