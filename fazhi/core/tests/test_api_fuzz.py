@@ -6,7 +6,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, Phase, settings
@@ -32,11 +34,22 @@ def _api_schema():
 
 
 @pytest.fixture
-def tokens(demo):
+def tokens(demo, keep_the_connection):
     return {
         username: AuthToken.objects.create(user=User.objects.get(username=username))[1]
         for username in USERS
     }
+
+
+@pytest.fixture
+def keep_the_connection():
+    """Django closes the database connection when a request finishes; inside a test that is
+    the test's own transaction (its test client avoids it the same way)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 schema = _api_schema()
