@@ -18,7 +18,7 @@ from fazhi.org.models import Unit
 
 from .test_api import new_dispute
 from .test_import_pages import committees_file, good, upload
-from .test_pages import party_data
+from .test_pages import edit_data
 
 pytestmark = pytest.mark.django_db
 HYPERLINK = '=HYPERLINK("http://x","点击")'
@@ -96,16 +96,7 @@ def test_the_api_keeps_line_breaks_in_multi_line_text_but_not_in_a_name(ledger, 
 
 def test_the_page_form_refuses_a_vertical_tab_pasted_from_word(ledger, login):
     dispute = ledger["xq_dispute"]
-    form = {
-        "committee": ledger["xq_committee"].pk,
-        "dispute_type": "NEIGHBOURHOOD",
-        "source": "APPLICATION",
-        "received_on": "2019-05-06",
-        "lead_mediator": ledger["xq_mediator"].pk,
-        "version": dispute.version,
-        "facts": "第一段\x0b第二段",
-        **party_data(parties=[("张大山", "PERSON", ""), ("李小河", "PERSON", "")]),
-    }
+    form = {**edit_data(ledger, dispute), "facts": "第一段\x0b第二段"}
     response = login("xinqiao").post(reverse("mediation:dispute_edit", args=[dispute.pk]), form)
     assert response.status_code == 200
     assert "U+000B" in response.text

@@ -16,6 +16,19 @@ from fazhi.timelimits.models import Deadline
 pytestmark = pytest.mark.django_db
 
 
+def edit_data(ledger, dispute) -> dict:
+    """The edit page's fields for the ledger fixture's 新桥镇 dispute, as stored."""
+    return {
+        "committee": ledger["xq_committee"].pk,
+        "dispute_type": "NEIGHBOURHOOD",
+        "source": "APPLICATION",
+        "received_on": "2019-05-06",
+        "lead_mediator": ledger["xq_mediator"].pk,
+        "version": dispute.version,
+        **party_data(parties=[("张大山", "PERSON", ""), ("李小河", "PERSON", "")]),
+    }
+
+
 def party_data(prefix="party", parties=(("张三", "PERSON", ""),)):
     data = {
         f"{prefix}-TOTAL_FORMS": str(len(parties)),
@@ -215,15 +228,7 @@ def test_an_edit_based_on_an_old_version_is_refused_not_overwritten(ledger, logi
     client = login("xinqiao")
     dispute = ledger["xq_dispute"]
     url = reverse("mediation:dispute_edit", args=[dispute.pk])
-    form = {
-        "committee": ledger["xq_committee"].pk,
-        "dispute_type": "NEIGHBOURHOOD",
-        "source": "APPLICATION",
-        "received_on": "2019-05-06",
-        "lead_mediator": ledger["xq_mediator"].pk,
-        "version": dispute.version,
-        **party_data(parties=[("张大山", "PERSON", ""), ("李小河", "PERSON", "")]),
-    }
+    form = edit_data(ledger, dispute)
     first = client.post(url, {**form, "facts": "第一位编辑的事实"})
     assert first.status_code == 302
     second = client.post(url, {**form, "facts": "第二位编辑的事实"})  # same, now old, version
