@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test` after lint: the suite on SQLite and, when PostgreSQL answers, the same suite on
-# PostgreSQL — both at once (one per core; each process is single-threaded), each one's output
-# printed as a block when it ends. Fails if either fails, or if REQUIRE_POSTGRES=1 and
+# PostgreSQL — both at once, each one's output printed as a block when it ends. The PostgreSQL
+# pass is the longer one: it runs in two processes (pytest-xdist, a test file per process at a
+# time), which take the second core once the SQLite pass is done. Fails if either fails, or if REQUIRE_POSTGRES=1 and
 # PostgreSQL does not answer.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ status=0
 if "$venv/bin/python" -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" \
     "$pg_url" 2>"$logs/probe"; then
   echo "== the same suite on PostgreSQL ($pg_url) (running) =="
-  DATABASE_URL="$pg_url" "$venv/bin/pytest" >"$logs/postgres" 2>&1
+  DATABASE_URL="$pg_url" "$venv/bin/pytest" -n 2 --dist loadfile >"$logs/postgres" 2>&1
   pg_status=$?
   wait "$sqlite"; sqlite_status=$?
   echo "== the suite on SQLite =="; cat "$logs/sqlite"
