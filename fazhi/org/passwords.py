@@ -156,6 +156,15 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         )
 
     def form_valid(self, form):
+        from auditlog.models import LogEntry
+
         response = super().form_valid(form)
         get_user_model().objects.filter(pk=form.user.pk).update(must_change_password=False)
+        LogEntry.objects.log_create(
+            form.user,
+            force_log=True,
+            action=LogEntry.Action.UPDATE,
+            changes={"password": ["", str(_("changed by the user"))]},
+            actor=form.user,
+        )
         return response

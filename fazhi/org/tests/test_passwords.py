@@ -4,6 +4,7 @@ a change every 90 days, and a change at first login after an administrator set t
 from datetime import timedelta
 
 import pytest
+from auditlog.models import LogEntry
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -75,7 +76,10 @@ def test_an_account_an_administrator_created_must_change_its_password_at_first_l
     assert clerk.get("/api/v1/indicators/").status_code == 403
     assert change(clerk, "Chosen-by-admin1", "My-own-choice2").status_code == 302
     assert clerk.get("/").status_code == 200
-    assert not User.objects.get(username="newclerk").must_change_password
+    newclerk = User.objects.get(username="newclerk")
+    assert not newclerk.must_change_password
+    changes = [e.changes_dict for e in LogEntry.objects.get_for_object(newclerk)]
+    assert {"password": ["", "由本人修改"]} in changes  # the change itself is on the trail
 
 
 def test_a_password_an_administrator_reset_must_be_changed_at_next_login(district, login):
