@@ -49,6 +49,7 @@ class _DistrictRows:
                         for instance in instances:
                             instance.pk = None
                     model._base_manager.bulk_create(instances)
+            _move_key_sequences_past([model for model, _i, keep_keys in self.rows if keep_keys])
             return
         models = [m for m in apps.get_models(include_auto_created=True) if _integer_key(m)]
         before = {m: _last_key(m) for m in models}
@@ -77,6 +78,19 @@ def _keys_free_of(rows) -> bool:
         for model, instances, keep_keys in rows
         if keep_keys
     )
+
+
+def _move_key_sequences_past(models):
+    """Rows inserted under their own keys leave PostgreSQL's key sequences where they were: after
+    a flush (which restarts them at 1) the next row created would take a kept row's key."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    statements = connection.ops.sequence_reset_sql(no_style(), models)
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 def _basis() -> tuple:
