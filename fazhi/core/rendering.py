@@ -21,6 +21,11 @@ def render_list(request, full_template: str, rows_template: str, context: dict):
     answers apart, hence the Vary header.
     """
     wants_rows = request.htmx and not request.htmx.history_restore_request
+    # A phone shows a list's filters folded away, unless one of them is in use.
+    context.setdefault(
+        "filters_active",
+        any(value for key, value in request.GET.items() if key not in ("q", "page", "export")),
+    )
     response = render(request, rows_template if wants_rows else full_template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from fazhi.core.audit import history_for
 from fazhi.core.documents import docx_response
 from fazhi.core.pagination import page_of
-from fazhi.core.rendering import bootstrap_filter, export_xlsx, render_list
+from fazhi.core.rendering import bootstrap_filter, export_xlsx, list_context, render_list
 from fazhi.mediation import documents, selectors, services
 from fazhi.mediation.forms import (
     CommitteeForm,
@@ -67,10 +67,17 @@ def dispute_list(request):
     if request.GET.get("export") == "xlsx":
         return export_xlsx(request, "mediation.disputes", disputes, "纠纷台账")
     narrow_mediator_choices(filterset)
-    context = {"filter": bootstrap_filter(filterset), "page": _page(request, disputes)}
-    return render_list(
-        request, "mediation/dispute_list.html", "mediation/_dispute_rows.html", context
-    )
+    context = {
+        "filter": bootstrap_filter(filterset),
+        "page": _page(request, disputes),
+        **list_context(
+            _("Disputes"),
+            "mediation:dispute_list",
+            "mediation/_dispute_rows.html",
+            search_hint=_("Party name or case number"),
+        ),
+    }
+    return render_list(request, "mediation/dispute_list.html", context["rows_template"], context)
 
 
 @login_required

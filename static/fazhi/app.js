@@ -60,4 +60,14 @@
     params.delete("page"); params.set("export", "xlsx");
     link.href = "?" + params.toString();
   });
+
+  // <button data-toggle-filters>: on a phone a list shows its search box only, until the
+  // button opens the other filters (the form's fz-filters-open class).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-toggle-filters]");
+    if (!button) return;
+    var form = button.closest("form");
+    var open = form.classList.toggle("fz-filters-open");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
 })();

@@ -43,6 +43,7 @@ def test_leader_logs_in_sees_the_workbench_and_navigation_in_chinese_and_logs_ou
     expect(page.get_by_role("heading", name="新桥镇")).to_be_visible()
     expect(page.get_by_text("新桥镇司法所")).to_be_visible()
 
+    page.get_by_test_id("current-user").click()
     page.get_by_role("button", name="退出登录").click()
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     page.goto(page.base_url + "/org/units/")

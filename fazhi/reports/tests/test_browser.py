@@ -51,6 +51,7 @@ def test_edit_check_approve_publish_and_download_the_annual_report(seeded, page)
     page.get_by_role("button", name="提交审核").click()
     expect(page.get_by_test_id("status")).to_have_text("审核中")
     expect(page.get_by_role("button", name="审定")).to_have_count(0)  # staff cannot approve
+    page.get_by_test_id("current-user").click()  # the user menu holds the way out
     page.get_by_role("button", name="退出登录").click()
 
     log_in(page, "leader")
