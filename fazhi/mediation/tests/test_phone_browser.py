@@ -47,7 +47,9 @@ def test_every_kind_of_page_fits_a_phone_and_the_menu_opens_and_closes(
         expect(tab.locator("main")).to_be_visible()
         _assert_fits(tab, 390, what)
         expect(nav).to_be_hidden()  # the menu does not cover the page
-        tab.screenshot(path=SCREENSHOTS / f"phone-{username}-{path.strip('/').replace('/', '-') or 'home'}.png")
+        tab.screenshot(
+            path=SCREENSHOTS / f"phone-{username}-{path.strip('/').replace('/', '-') or 'home'}.png"
+        )
 
     tab.get_by_test_id("menu-toggle").click()
     expect(nav).to_be_visible()
