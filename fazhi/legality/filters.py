@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from fazhi.core.filters import AnyYesNo, SubtreeFilter, visible_units
 from fazhi.legality.models import Filing, LegalAdvisor, ReviewRequest
 from fazhi.org.models import Unit
+from fazhi.timelimits.filters import ClockFilter
 
 SUBMITTING_KINDS = (
     Unit.Kind.DEPARTMENT,
@@ -45,6 +46,7 @@ class ReviewRequestFilter(django_filters.FilterSet):
         label=_("Received until"), field_name="received_on", lookup_expr="lte"
     )
     year = _year(_("Year concluded"), "concluded_on")
+    clock = ClockFilter()
     q = django_filters.CharFilter(label=_("Title or letter number"), method="filter_search")
 
     class Meta:

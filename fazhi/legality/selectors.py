@@ -6,10 +6,11 @@ from fazhi.legality.filters import AdvisorFilter, FilingFilter, ReviewRequestFil
 from fazhi.legality.models import Attachment, Filing, LegalAdvisor, OpinionItem, ReviewRequest
 from fazhi.org.models import Unit
 from fazhi.org.scope import get_visible_or_404
+from fazhi.timelimits.selectors import with_next_due
 
 
 def requests_for(viewer) -> QuerySet:
-    return (
+    return with_next_due(
         ReviewRequest.objects.visible_to(viewer)
         .select_related("submitting_unit")
         .annotate(item_count=Count("items"))

@@ -10,6 +10,7 @@ from fazhi.core.filters import ModelChoiceFilter
 from fazhi.litigation.forms import defendants_for
 from fazhi.litigation.models import Lawsuit
 from fazhi.org.models import Unit
+from fazhi.timelimits.filters import ClockFilter
 
 
 def visible_defendants(request):
@@ -42,6 +43,7 @@ class LawsuitFilter(django_filters.FilterSet):
         max_value=2999,
         decimal_places=0,
     )
+    clock = ClockFilter()
     q = django_filters.CharFilter(
         label=_("Plaintiff, case number or cause"), method="filter_search"
     )

@@ -5,10 +5,11 @@ from django.db.models import QuerySet
 from fazhi.litigation.filters import LawsuitFilter
 from fazhi.litigation.models import Hearing, Lawsuit
 from fazhi.org.scope import get_visible_or_404
+from fazhi.timelimits.selectors import with_next_due
 
 
 def lawsuits_for(viewer) -> QuerySet:
-    return Lawsuit.objects.visible_to(viewer).select_related("defendant")
+    return with_next_due(Lawsuit.objects.visible_to(viewer).select_related("defendant"))
 
 
 def lawsuit_list(*, viewer, params, request=None) -> tuple[LawsuitFilter, QuerySet]:

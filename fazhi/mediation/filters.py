@@ -11,6 +11,7 @@ from fazhi.core.api import visible_choices
 from fazhi.core.filters import AnyYesNo, ModelChoiceFilter, SubtreeFilter
 from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.org.models import Unit
+from fazhi.timelimits.filters import ClockFilter
 
 SEARCH_LIMIT = 5000  # a search matching more than this is too vague to page through
 
@@ -56,6 +57,7 @@ class DisputeFilter(django_filters.FilterSet):
         max_value=2999,
         decimal_places=0,
     )
+    clock = ClockFilter()
     q = django_filters.CharFilter(label=_("Party or case number"), method="filter_search")
 
     class Meta:

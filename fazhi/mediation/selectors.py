@@ -9,7 +9,7 @@ from fazhi.mediation.models import Committee, Dispute, Mediator, Party
 from fazhi.org.scope import get_visible_or_404
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import YearNotLoaded, due_date
-from fazhi.timelimits.selectors import rule_for
+from fazhi.timelimits.selectors import rule_for, with_next_due
 
 
 def may_see_id_numbers(user) -> bool:
@@ -24,7 +24,7 @@ def note_full_ids_shown(viewer, model, shown, *, via) -> None:
 
 
 def disputes_for(viewer) -> QuerySet:
-    return (
+    return with_next_due(
         Dispute.objects.visible_to(viewer)
         .select_related("committee__unit", "lead_mediator")
         .prefetch_related(Prefetch("parties", queryset=Party.objects.order_by("pk")))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from fazhi.core.filters import ModelChoiceFilter
 from fazhi.org.models import Unit
 from fazhi.reconsideration.models import Case
+from fazhi.timelimits.filters import ClockFilter
 
 
 def respondents(request):
@@ -40,6 +41,7 @@ class CaseFilter(django_filters.FilterSet):
         max_value=2999,
         decimal_places=0,
     )
+    clock = ClockFilter()
     q = django_filters.CharFilter(
         label=_("Applicant or document number"), method="filter_search", max_length=100
     )

@@ -15,11 +15,11 @@ from fazhi.reconsideration.services import (
     DECISION_CLOCKS,
     deemed_acceptance_day,
 )
-from fazhi.timelimits.selectors import today
+from fazhi.timelimits.selectors import today, with_next_due
 
 
 def cases_for(viewer) -> QuerySet:
-    return Case.objects.visible_to(viewer).select_related("respondent")
+    return with_next_due(Case.objects.visible_to(viewer).select_related("respondent"))
 
 
 def case_list(*, viewer, params, request=None) -> tuple[CaseFilter, QuerySet]:

@@ -110,3 +110,47 @@ def deadlines_for(record) -> QuerySet:
         .select_related("rule")
         .prefetch_related("suspensions", "extensions")
     )
+
+
+# --- a case list's clock column and filter ------------------------------------------------------
+
+OVERDUE = "overdue"
+DUE_SOON = "due_soon"
+
+
+def _running_clocks_of(model) -> QuerySet:
+    """The open, not suspended clocks of the record in the outer query (a subquery)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import OuterRef
+
+    return Deadline.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=OuterRef("pk"),
+        completed_on__isnull=True,
+        suspended_since__isnull=True,
+    )
+
+
+def with_next_due(queryset: QuerySet) -> QuerySet:
+    """Each record with `next_due`: the earliest due date of its running clocks (None when no
+    clock runs). The list's clock column reads it."""
+    from django.db.models import Subquery
+
+    earliest = _running_clocks_of(queryset.model).order_by("due_date").values("due_date")[:1]
+    return queryset.annotate(next_due=Subquery(earliest))
+
+
+def by_clock_state(queryset: QuerySet, state: str, on: date | None = None) -> QuerySet:
+    """The records with a running clock past its due date (OVERDUE) or due within the next
+    working days (DUE_SOON), as the 工作台 counts them."""
+    from django.db.models import Exists
+
+    on = on or today()
+    clocks = _running_clocks_of(queryset.model)
+    if state == OVERDUE:
+        clocks = clocks.filter(due_date__lt=on)
+    elif state == DUE_SOON:
+        clocks = clocks.filter(due_date__gte=on, due_date__lte=due_soon_limit(on))
+    else:
+        raise ValueError(f"unknown clock state {state!r}")
+    return queryset.filter(Exists(clocks))

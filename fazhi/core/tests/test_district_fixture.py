@@ -9,10 +9,17 @@ from fazhi.org.models import Unit, User
 
 
 def _restart_key_sequences():
-    """What `flush` (a demo module's teardown) does to the sequences: start them again at 1."""
-    sequences = connection.introspection.sequence_list()
+    """What `flush` (a demo module's teardown) does to the sequences of the tables it empties:
+    start them again at 1. (Tables holding rows, such as audit entries of the seeded rules,
+    keep theirs.)"""
     with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_by_name_sql(no_style(), sequences):
+        empty = []
+        for sequence in connection.introspection.sequence_list():
+            table = connection.ops.quote_name(sequence["table"])
+            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table})")  # noqa: S608 - our table names
+            if not cursor.fetchone()[0]:
+                empty.append(sequence)
+        for statement in connection.ops.sequence_reset_by_name_sql(no_style(), empty):
             cursor.execute(statement)
 
 
