@@ -525,13 +525,13 @@ def read_rows(
                 if raw is None:  # the most common cell: skip the call
                     if required:
                         errors.append(CellError(number, title, REQUIRED))
-                    else:
-                        row[key] = None
+                    row[key] = None
                     continue
                 try:
                     row[key] = parse(raw)
                 except ValidationError as error:
                     errors.append(CellError(number, title, "；".join(error.messages)))
+                    row[key] = None  # the row is still checked, without this cell
             rows.append((number, row))
             if not len(rows) % 1000:
                 report("read", len(rows), max(total, len(rows)))
@@ -563,14 +563,17 @@ def import_ledger(
             errors.append(CellError(HEADER_ROW + 1, ledger.columns[0].header, "文件中没有数据行。"))
         context = {**context, "progress": report}
         header_broken = any(e.row == HEADER_ROW for e in errors)
-        if not header_broken:
-            # Rows whose cells all parsed are checked against each other and the database too,
-            # so one upload reports every bad cell, not only the first kind of mistake.
-            broken = {e.row for e in errors}
-            clean = [(n, row) for n, row in rows if n not in broken] if broken else rows
+        if rows and not header_broken:
+            # Every row is checked against the others and the database too, a bad cell read as
+            # empty: one upload reports every error of every row. A cell's own error (a
+            # mistyped ID number) stands for it; what the checks say of it once it reads as
+            # empty is left out, and a row's cell errors come before its other errors.
             report("check", 0, len(rows))
-            if clean:
-                errors = sorted(errors + ledger.check_rows(clean, context), key=lambda e: e.row)
+            bad_cells = {(e.row, e.column) for e in errors}
+            checked = [
+                e for e in ledger.check_rows(rows, context) if (e.row, e.column) not in bad_cells
+            ]
+            errors = sorted(errors + checked, key=lambda e: e.row)
             report("check", len(rows), len(rows))
         if errors or dry_run:
             return ImportResult(len(rows), 0, errors, dry_run)

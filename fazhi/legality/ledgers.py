@@ -156,11 +156,14 @@ class ReviewRequestLedger(Ledger):
                         "审查结果由审查人员登记：报送单位只能导入“已收文”的事项。",
                     )
                 )
+            received = row["received_on"]
+            future = received and received > timelimits.today()
             for key in ("received_on", "concluded_on"):
                 if row[key] and row[key] > timelimits.today():
                     errors.append(CellError(number, self.header(key), "不能是今天以后的日期。"))
-            rule = services.review_clock_rule(row["kind"], row["received_on"])
-            if rule is not None:
+            # No clock for a missing or future day: the day is the mistake, not the calendar.
+            rule = services.review_clock_rule(row["kind"], received) if received else None
+            if rule is not None and not future:
                 try:
                     due_date(calendar, row["received_on"], rule.amount, rule.unit)
                 except YearNotLoaded as error:
@@ -173,7 +176,7 @@ class ReviewRequestLedger(Ledger):
                 errors.append(
                     CellError(number, self.header("concluded_on"), "已办结的事项须填写办结日期。")
                 )
-            if concluded and concluded < row["received_on"]:
+            if concluded and received and concluded < received:
                 errors.append(
                     CellError(number, self.header("concluded_on"), "办结日期不能早于收文日期。")
                 )
@@ -284,14 +287,16 @@ class FilingLedger(Ledger):
         seen = {}
         for number, row in rows:
             _check_unit(self, number, row, "unit_code", units, context, errors)
-            if row["filed_on"] < row["published_on"]:
+            filed, published = row["filed_on"], row["published_on"]
+            if filed and published and filed < published:
                 errors.append(
                     CellError(number, self.header("filed_on"), "报备日期不能早于公布日期。")
                 )
-            try:
-                row["_due"] = services.filing_due(row["published_on"])
-            except ValidationError as error:
-                errors.append(CellError(number, self.header("published_on"), error.messages[0]))
+            if published and published <= timelimits.today():  # a future day is refused below
+                try:
+                    row["_due"] = services.filing_due(published)
+                except ValidationError as error:
+                    errors.append(CellError(number, self.header("published_on"), error.messages[0]))
             result = row["result"] or Filing.Result.PENDING
             row["result"] = result
             reviewed = row["reviewed_on"]
@@ -314,7 +319,7 @@ class FilingLedger(Ledger):
                 errors.append(
                     CellError(number, self.header("reviewed_on"), "有审查结果的须填写审查日期。")
                 )
-            if reviewed and reviewed < row["filed_on"]:
+            if reviewed and filed and reviewed < filed:
                 errors.append(
                     CellError(number, self.header("reviewed_on"), "审查日期不能早于报备日期。")
                 )

@@ -1,7 +1,7 @@
 """The legality pages, API and ledgers: scope on every route, the liaison's submission, the
 reviewer's opinion and numbered letter, filings, stale edits, exports and imports."""
 
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 
 import pytest
@@ -496,6 +496,20 @@ def test_importing_requests_saves_all_or_nothing_with_errors_by_cell(legality, d
     issued = ReviewRequest.objects.get(title="甲文件")
     assert issued.letter_number == "游司审〔2019〕7号" and issued.status == "OPINION_ISSUED"
     assert deadlines_for(issued).get().completed_on == date(2019, 3, 10)
+
+
+def test_a_request_received_in_the_future_is_refused_for_its_date_not_the_calendar(
+    legality, district
+):
+    market = Unit.objects.get(short_name="区市场监管局")
+    future = (date.today() + timedelta(days=3 * 366)).isoformat()  # no holiday schedule yet
+    book = _workbook("legality.requests", [["规范性文件", market.code, "甲文件", future]])
+    result = import_ledger(
+        get_ledger("legality.requests"),
+        book,
+        context={"unit": Unit.objects.get(code="510704"), "viewer": district["shencha"]},
+    )
+    assert [str(e) for e in result.errors] == ["第 2 行“收文日期”：不能是今天以后的日期。"]
 
 
 def test_importing_filings_computes_due_dates_and_refuses_duplicates(filings, district):

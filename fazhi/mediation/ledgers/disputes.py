@@ -336,11 +336,16 @@ class DisputeLedger(Ledger):
                 errors.append(
                     CellError(number, header["party2_name"], "填写了证件号码，也请填写姓名或名称。")
                 )
-            clock = row["clock"] = clocks(row["received_on"])
-            if type(clock) is str:
-                errors.append(CellError(number, header["received_on"], clock))
-            for field, message in services.dispute_problems(row):
+            problems = services.dispute_problems(row)
+            for field, message in problems:
                 errors.append(CellError(number, header.get(field, field), message))
+            # The clock of a day that is itself wrong (in the future) is no concern of the
+            # calendar's: the date is the mistake to report.
+            received = row["received_on"]
+            if received and not any(field == "received_on" for field, _m in problems):
+                clock = row["clock"] = clocks(received)
+                if type(clock) is str:
+                    errors.append(CellError(number, header["received_on"], clock))
             if not index % 1000:
                 progress("check", index, total)
         return errors

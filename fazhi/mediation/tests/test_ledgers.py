@@ -410,6 +410,25 @@ def test_cell_errors_and_rule_errors_of_other_rows_are_reported_together(mediati
     assert not Dispute.objects.exists()
 
 
+def test_every_error_of_a_row_comes_in_one_pass_and_a_future_date_is_named_as_such(mediation):
+    bad_id = LEAD[:17] + ("0" if LEAD[17] != "0" else "1")
+    future = date.today().replace(month=1, day=4) + timedelta(days=3 * 366)  # no schedule yet
+    rows = [dispute_row(1, **{"主持调解员身份证号码": bad_id, "受理日期": future})]
+    result = run(rows)
+    assert [str(e) for e in result.errors] == [
+        "第 2 行“主持调解员身份证号码”：身份证号码校验码错误。",
+        "第 2 行“受理日期”：受理日期不能晚于今天。",
+        "第 2 行“结案日期”：结案日期不能早于受理日期。",  # the row's 2019 closing date
+    ]  # not "the holiday schedule of that year is not loaded: ask the administrator"
+
+
+def test_a_row_with_a_bad_cell_is_still_checked_against_the_database(mediation):
+    rows = [dispute_row(1, **{"调委会编码": "510704102-c01", "协议金额（元）": "很多"})]
+    messages = {e.column: e.message for e in run(rows).errors}
+    assert set(messages) == {"调委会编码", "协议金额（元）"}
+    assert "不存在" in messages["调委会编码"]
+
+
 def test_a_failure_while_saving_saves_nothing(mediation, monkeypatch):
     insert_rows = clocks.insert_rows
 
