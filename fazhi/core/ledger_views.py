@@ -95,7 +95,7 @@ def ledger_template(request, key):
     response["Content-Disposition"] = (
         f"attachment; filename=\"{key}.xlsx\"; filename*=UTF-8''{_quote(ledger.title)}.xlsx"
     )
-    write_template(ledger, response)
+    write_template(ledger, response, {"viewer": request.user, "unit": None})
     return response
 
 

@@ -38,6 +38,7 @@ data_changed = Signal()
 HEADER_ROW = 1
 REQUIRED = "必填，不能为空。"
 ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
+OPTIONS_SHEET = "下拉选项"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 # What one upload may hold. The sheet is streamed, so its size costs time, not memory; every
@@ -71,11 +72,18 @@ class Column:
     # raise ValidationError too.
     convert: Callable[[Any], Any] | None = None
     multiline: bool = False  # text that may hold line breaks and tabs (a summary, a note)
+    # Words earlier templates used for a choice (label → value): still read, never written.
+    aliases: dict[str, Any] = field(default_factory=dict)
+    # Headers earlier templates gave this column: a file filled in on one still imports.
+    former_headers: tuple[str, ...] = ()
+    # A drop-down of the importer's own records (their committees, their mediators) in the
+    # template: the ledger's `name_lists(context)` gives it under the column's key.
+    named: bool = False
 
     def __post_init__(self):
         if self.kind not in _PARSERS:
             raise ValueError(f"unknown column kind {self.kind}")
-        self._by_label = {label: value for value, label in self.choices}
+        self._by_label = {**self.aliases, **{label: value for value, label in self.choices}}
 
     def parse(self, raw: Any) -> Any:
         """The cell's value as Python, or ValidationError with a Chinese message."""
@@ -148,6 +156,15 @@ _PARSERS = {
 }
 
 
+def page_labels(enum) -> dict:
+    """value → label of a model's choices as the pages show them in Chinese: the words a
+    workbook's drop-down offers, the same as the page's."""
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        return {value: str(label) for value, label in enum.choices}
+
+
 def _parse_date(raw) -> date:
     if isinstance(raw, datetime):
         return raw.date()
@@ -196,6 +213,11 @@ class Ledger:
 
     def check_rows(self, rows: list[tuple[int, dict]], context: dict) -> list[CellError]:
         return []
+
+    def name_lists(self, context: dict) -> dict[str, list[str]]:
+        """The drop-downs of the template's `named` columns, by column key: the names of the
+        records the importer may refer to (their own committees, mediators …)."""
+        return {}
 
     def save_rows(self, rows: list[dict], context: dict) -> int:
         raise NotImplementedError
@@ -253,24 +275,42 @@ def outside_ledger_scope(context: dict) -> str:
 # --- template ------------------------------------------------------------------------------
 
 
-def write_template(ledger: Ledger, target: str | IO[bytes]) -> None:
-    """Header row, drop-downs for closed lists, and a sheet of instructions."""
+def write_template(ledger: Ledger, target: str | IO[bytes], context: dict | None = None) -> None:
+    """Header row, drop-downs for closed lists and for the importer's own records (from
+    `context`: their committees, mediators …), and a sheet of instructions. The drop-downs'
+    options stand on a hidden sheet: a list written into the rule itself may not pass 255
+    characters."""
     book = Workbook()
     sheet = book.active
     sheet.title = ledger.title[:31]
+    lists = book.create_sheet(OPTIONS_SHEET)
+    lists.sheet_state = "hidden"
+    names = ledger.name_lists(context) if context is not None else {}
     for index, column in enumerate(ledger.columns, start=1):
         cell = sheet.cell(row=HEADER_ROW, column=index, value=column.header)
         cell.font = Font(bold=True, color="C00000" if column.required else "000000")
         cell.fill = HEADER_FILL
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(12, len(column.header) * 2 + 4)
-        if column.kind == "choice":
-            options = ",".join(label for _v, label in column.choices)
-            validation = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True)
+        options = [label for _v, label in column.choices] or names.get(column.key, [])
+        if not options:
+            continue
+        lists.cell(row=1, column=index, value=column.header)
+        for row, option in enumerate(options, start=2):
+            lists.cell(row=row, column=index, value=option)
+        validation = DataValidation(
+            type="list",
+            formula1=f"'{OPTIONS_SHEET}'!${letter}$2:${letter}${len(options) + 1}",
+            allow_blank=True,
+        )
+        if column.named:  # one of their own records: a name not in the list is only a warning
+            validation.errorStyle = "warning"
+            validation.error = "不在您可以选择的范围内，请从下拉列表中选择。"
+        else:
             validation.error = "请从下拉列表中选择。"
-            validation.errorTitle = column.header
-            sheet.add_data_validation(validation)
-            validation.add(f"{letter}2:{letter}100000")
+        validation.errorTitle = column.header
+        sheet.add_data_validation(validation)
+        validation.add(f"{letter}2:{letter}100000")
     sheet.freeze_panes = "A2"
     notes = book.create_sheet("填写说明")
     notes.append(["列", "是否必填", "说明"])
@@ -498,8 +538,9 @@ def read_rows(
         cells = []  # (key, position, parse, header, required) of the columns the sheet has
         absent = {}  # the optional columns it lacks
         for column in ledger.columns:
-            if column.header in header:
-                position = header.index(column.header)
+            found = next((h for h in (column.header, *column.former_headers) if h in header), None)
+            if found is not None:  # errors name the column by today's header
+                position = header.index(found)
                 cells.append((column.key, position, column.parse, column.header, column.required))
             elif column.required:
                 errors.append(
@@ -620,6 +661,10 @@ def write_error_workbook(ledger: Ledger, source, errors: list[CellError], target
     try:
         header = _header(lines)
         position = {str(v).strip(): i for i, v in enumerate(header) if v is not None}
+        for column in ledger.columns:  # a file on an earlier template: its own header
+            for former in column.former_headers:
+                if former in position and column.header not in position:
+                    position[column.header] = position[former]
         sheet.append(_marked_row(sheet, header, marks.get(HEADER_ROW), position))
         written = HEADER_ROW
         for number, values in lines:

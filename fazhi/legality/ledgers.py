@@ -10,6 +10,7 @@ from fazhi.core.ledgers import (
     Ledger,
     in_ledger_scope,
     outside_ledger_scope,
+    page_labels,
     register,
 )
 from fazhi.core.numbering import parse_document_number
@@ -22,39 +23,17 @@ from fazhi.timelimits.engine import YearNotLoaded, due_date
 
 BATCH = 1000
 
-REQUEST_KIND_LABELS = {
-    ReviewRequest.Kind.MEETING_TOPIC: "政府常务会议议题",
-    ReviewRequest.Kind.CONTRACT: "重大经济合同",
-    ReviewRequest.Kind.NORMATIVE_DOCUMENT: "规范性文件",
-    ReviewRequest.Kind.MAJOR_DECISION: "重大行政决策",
-    ReviewRequest.Kind.ENFORCEMENT_DECISION: "重大行政执法决定",
-    ReviewRequest.Kind.OTHER: "其他",
+# The drop-downs read as the pages do; the words of earlier templates still import.
+REQUEST_KIND_LABELS = page_labels(ReviewRequest.Kind)
+REQUEST_STATUS_LABELS = page_labels(ReviewRequest.Status)
+FILING_KIND_LABELS = page_labels(Filing.Kind)
+FILING_RESULT_LABELS = page_labels(Filing.Result)
+ADVISOR_KIND_LABELS = page_labels(LegalAdvisor.Kind)
+FORMER_REQUEST_STATUSES = {
+    "已收文": ReviewRequest.Status.RECEIVED,
+    "退回补充材料": ReviewRequest.Status.RETURNED,
 }
-REQUEST_STATUS_LABELS = {
-    ReviewRequest.Status.RECEIVED: "已收文",
-    ReviewRequest.Status.IN_REVIEW: "审查中",
-    ReviewRequest.Status.OPINION_ISSUED: "已出具意见",
-    ReviewRequest.Status.RETURNED: "退回补充材料",
-    ReviewRequest.Status.WITHDRAWN: "已撤回",
-}
-FILING_KIND_LABELS = {
-    Filing.Kind.NORMATIVE_DOCUMENT: "规范性文件",
-    Filing.Kind.MAJOR_PENALTY: "重大行政处罚",
-    Filing.Kind.COMPULSORY: "行政强制",
-    Filing.Kind.MAJOR_DECISION: "重大行政决策",
-    Filing.Kind.OTHER: "其他",
-}
-FILING_RESULT_LABELS = {
-    Filing.Result.PENDING: "审查中",
-    Filing.Result.FILED: "予以备案",
-    Filing.Result.CORRECTION_ORDERED: "责令纠正",
-    Filing.Result.REFUSED: "不予备案",
-}
-ADVISOR_KIND_LABELS = {
-    LegalAdvisor.Kind.RESIDENT_LAWYER: "常驻律师",
-    LegalAdvisor.Kind.ADVISORY_TEAM: "法律顾问团成员",
-    LegalAdvisor.Kind.SPECIAL: "专项法律顾问",
-}
+FORMER_ADVISOR_KINDS = {"法律顾问团成员": LegalAdvisor.Kind.ADVISORY_TEAM}
 OPEN_STATUSES = (ReviewRequest.Status.RECEIVED, ReviewRequest.Status.IN_REVIEW)
 
 
@@ -106,7 +85,8 @@ class ReviewRequestLedger(Ledger):
             "办理状态",
             kind="choice",
             choices=_choices(REQUEST_STATUS_LABELS, ReviewRequest.Status),
-            help="空白为已收文",
+            aliases=FORMER_REQUEST_STATUSES,
+            help="空白为已受理",
         ),
         Column("concluded_on", "办结日期", kind="date", help="已出具意见、退回或撤回的必填"),
         Column(
@@ -153,7 +133,7 @@ class ReviewRequestLedger(Ledger):
                     CellError(
                         number,
                         self.header("status"),
-                        "审查结果由审查人员登记：报送单位只能导入“已收文”的事项。",
+                        "审查结果由审查人员登记：报送单位只能导入“已受理”的事项。",
                     )
                 )
             received = row["received_on"]
@@ -380,7 +360,11 @@ class AdvisorLedger(Ledger):
     columns = [
         Column("name", "姓名", required=True),
         Column(
-            "kind", "类别", kind="choice", choices=_choices(ADVISOR_KIND_LABELS, LegalAdvisor.Kind)
+            "kind",
+            "类别",
+            kind="choice",
+            choices=_choices(ADVISOR_KIND_LABELS, LegalAdvisor.Kind),
+            aliases=FORMER_ADVISOR_KINDS,
         ),
         Column("firm", "律师事务所"),
         Column("unit_code", "聘用单位编码"),

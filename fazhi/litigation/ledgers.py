@@ -9,42 +9,24 @@ workbook is a file format."""
 from collections import defaultdict
 from itertools import islice
 
-from fazhi.core.ledgers import Column, Ledger, register
+from fazhi.core.ledgers import Column, Ledger, page_labels, register
 from fazhi.litigation.models import Hearing, Lawsuit
 from fazhi.org.scope import in_subtree
 
 BATCH = 2000
 
-INSTANCE_LABELS = {
-    Lawsuit.Instance.FIRST: "一审",
-    Lawsuit.Instance.SECOND: "二审",
-    Lawsuit.Instance.RETRIAL: "再审",
+# The drop-downs read as the pages do; the words of earlier templates still import.
+INSTANCE_LABELS = page_labels(Lawsuit.Instance)
+STAGE_LABELS = page_labels(Lawsuit.Stage)
+OUTCOME_LABELS = page_labels(Lawsuit.Outcome)
+APPELLANT_LABELS = page_labels(Lawsuit.Appellant)
+FORMER_STAGES = {
+    "待开庭": Lawsuit.Stage.AWAITING_HEARING,
+    "已开庭待判决": Lawsuit.Stage.AWAITING_JUDGMENT,
+    "已判决（裁定）": Lawsuit.Stage.DECIDED,
 }
-STAGE_LABELS = {
-    Lawsuit.Stage.AWAITING_HEARING: "待开庭",
-    Lawsuit.Stage.AWAITING_JUDGMENT: "已开庭待判决",
-    Lawsuit.Stage.DECIDED: "已判决（裁定）",
-    Lawsuit.Stage.APPEALED: "已上诉",
-    Lawsuit.Stage.CLOSED: "已结案",
-}
-OUTCOME_LABELS = {
-    Lawsuit.Outcome.CLAIM_REJECTED: "判决驳回诉讼请求",
-    Lawsuit.Outcome.REVOKED: "判决撤销",
-    Lawsuit.Outcome.ORDERED_TO_PERFORM: "判决履行法定职责",
-    Lawsuit.Outcome.ORDERED_TO_PAY: "判决给付",
-    Lawsuit.Outcome.CONFIRMED_ILLEGAL: "判决确认违法",
-    Lawsuit.Outcome.CONFIRMED_VOID: "判决确认无效",
-    Lawsuit.Outcome.CHANGED: "判决变更",
-    Lawsuit.Outcome.NOT_FILED: "裁定不予立案",
-    Lawsuit.Outcome.SUIT_DISMISSED: "裁定驳回起诉",
-    Lawsuit.Outcome.WITHDRAWAL_ALLOWED: "裁定准许撤诉",
-}
-APPELLANT_LABELS = {
-    Lawsuit.Appellant.PLAINTIFF: "原告",
-    Lawsuit.Appellant.DEFENDANT: "被告",
-    Lawsuit.Appellant.THIRD_PARTY: "第三人",
-    Lawsuit.Appellant.SEVERAL: "多方",
-}
+FORMER_OUTCOMES = {"判决履行": Lawsuit.Outcome.ORDERED_TO_PERFORM}
+FORMER_APPELLANTS = {"多方": Lawsuit.Appellant.SEVERAL}
 APPEARANCE_LABELS = {
     Hearing.Appearance.HEAD: "正职负责人",
     Hearing.Appearance.DEPUTY: "副职负责人",
@@ -84,12 +66,28 @@ class LawsuitLedger(Ledger):
         Column("hearings", "开庭次数", "int"),
         Column("hearings_with_head", "负责人出庭次数", "int"),
         Column("appearances", "出庭应诉情况"),
-        Column("stage", "阶段", "choice", choices=_choices(STAGE_LABELS, Lawsuit.Stage)),
-        Column("outcome", "裁判结果", "choice", choices=_choices(OUTCOME_LABELS, Lawsuit.Outcome)),
+        Column(
+            "stage",
+            "阶段",
+            "choice",
+            choices=_choices(STAGE_LABELS, Lawsuit.Stage),
+            aliases=FORMER_STAGES,
+        ),
+        Column(
+            "outcome",
+            "裁判结果",
+            "choice",
+            choices=_choices(OUTCOME_LABELS, Lawsuit.Outcome),
+            aliases=FORMER_OUTCOMES,
+        ),
         Column("outcome_served_on", "裁判文书送达日期", "date"),
         Column("appealed_on", "上诉日期", "date"),
         Column(
-            "appellant", "上诉人", "choice", choices=_choices(APPELLANT_LABELS, Lawsuit.Appellant)
+            "appellant",
+            "上诉人",
+            "choice",
+            choices=_choices(APPELLANT_LABELS, Lawsuit.Appellant),
+            aliases=FORMER_APPELLANTS,
         ),
         Column("closed_on", "结案日期", "date"),
     ]

@@ -4,34 +4,15 @@ The list page exports exactly the filtered cases, in its order."""
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 
-from fazhi.core.ledgers import CellError, Column, Ledger, register
+from fazhi.core.ledgers import CellError, Column, Ledger, page_labels, register
 from fazhi.org.scope import in_subtree
 from fazhi.reconsideration.models import Case
 
-LAW_LABELS = {
-    Case.Law.LAW_1999: "行政复议法（1999年，2017年修正）",
-    Case.Law.LAW_2023: "行政复议法（2023年修订）",
-}
-STATUS_LABELS = {
-    Case.Status.RECEIVED: "已收到申请",
-    Case.Status.AWAITING_SUPPLEMENT: "待补正",
-    Case.Status.ACCEPTED: "已受理",
-    Case.Status.NOT_ACCEPTED: "不予受理",
-    Case.Status.DECIDED: "已作出决定",
-}
-PROCEDURE_LABELS = {Case.Procedure.ORDINARY: "普通程序", Case.Procedure.SIMPLIFIED: "简易程序"}
-DECISION_LABELS = {
-    Case.Decision.UPHELD: "维持",
-    Case.Decision.REVOKED: "撤销（含部分撤销）",
-    Case.Decision.CHANGED: "变更",
-    Case.Decision.CONFIRMED_ILLEGAL: "确认违法",
-    Case.Decision.ORDERED_TO_PERFORM: "责令履行",
-    Case.Decision.CONFIRMED_VOID: "确认无效",
-    Case.Decision.CLAIM_REJECTED: "驳回行政复议请求",
-    Case.Decision.APPLICATION_REJECTED: "受理后驳回申请",
-    Case.Decision.TERMINATED: "终止",
-    Case.Decision.MEDIATED: "调解结案",
-}
+# The export reads as the pages do.
+LAW_LABELS = page_labels(Case.Law)
+STATUS_LABELS = page_labels(Case.Status)
+PROCEDURE_LABELS = page_labels(Case.Procedure)
+DECISION_LABELS = page_labels(Case.Decision)
 # Every value has its label, or the module does not load (a new choice cannot go missing).
 for _labels, _enum in [
     (LAW_LABELS, Case.Law),

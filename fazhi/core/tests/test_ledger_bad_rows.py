@@ -40,3 +40,36 @@ def test_rows_of_wrong_and_missing_cells_are_all_reported(district, key):
     assert not result.ok and result.created == 0
     rows = {error.row for error in result.errors}
     assert {2, 4} <= rows <= {2, 3, 4}  # a row of one text cell may be complete for a ledger
+
+
+def _page_labels() -> set[str]:
+    """Every label a page shows for a model's closed list, in Chinese."""
+    from django.apps import apps
+    from django.utils import translation
+
+    from django.db.models import Choices
+
+    with translation.override("zh-hans"):
+        fields = {
+            str(label)
+            for model in apps.get_models()
+            for model_field in model._meta.get_fields()
+            for _value, label in getattr(model_field, "flatchoices", None) or []
+        }
+        # Closed lists a page shows without a field of their own (a lawsuit's stage).
+        enums = {
+            str(label)
+            for model in apps.get_models()
+            for attribute in vars(model).values()
+            if isinstance(attribute, type) and issubclass(attribute, Choices)
+            for label in attribute.labels
+        }
+    return fields | enums
+
+
+@pytest.mark.parametrize("key", _all_ledgers())
+def test_a_templates_drop_downs_use_the_pages_words(key):
+    page = _page_labels() | {"是", "否"} | {str(n) for n in range(10)}
+    for column in get_ledger(key).columns:
+        for _value, label in column.choices:
+            assert label in page, f"{column.header}：“{label}” is not a page's word"

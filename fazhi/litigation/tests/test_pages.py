@@ -626,12 +626,12 @@ def test_the_export_holds_the_filtered_list_with_stages_outcomes_and_who_appeare
     by_number = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
     assert set(by_number) == {"（2019）川0704行初32号", "（2019）川0704行初33号"}
     heard = by_number["（2019）川0704行初32号"]
-    assert heard["阶段"] == "已开庭待判决"
+    assert heard["阶段"] == "已开庭等待宣判"
     assert heard["开庭次数"] == 1 and heard["负责人出庭次数"] == 1
     assert heard["出庭应诉情况"] == "副职负责人 陈某（副局长）"
     assert heard["被告"] == "区财政局" or heard["被告"].endswith("财政局")
     decided = by_number["（2019）川0704行初33号"]
-    assert decided["裁判结果"] == "判决驳回诉讼请求" and decided["阶段"] == "已判决（裁定）"
+    assert decided["裁判结果"] == "判决驳回诉讼请求" and decided["阶段"] == "已决定"
     assert decided["裁判文书送达日期"].date() == date(2019, 5, 6)
 
 

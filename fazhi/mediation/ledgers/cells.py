@@ -2,6 +2,7 @@
 and the helpers their imports and exports share (scope, progress, chunks)."""
 
 import re
+from collections import defaultdict
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -51,6 +52,48 @@ def party_identifier(value: str) -> tuple[str, str]:
 def gender_from_id(id_number: str) -> str:
     """GB 11643: the 17th character is odd for men, even for women."""
     return Gender.MALE if int(id_number[16]) % 2 else Gender.FEMALE
+
+
+class NamedRecords:
+    """Records the file names by name (or by code or ID number): one, several of that name,
+    or none."""
+
+    def __init__(self):
+        self.by_key: dict = {}
+        self.by_name: dict = defaultdict(list)
+
+    def add(self, name_key, ref, *keys) -> None:
+        self.by_name[name_key].append(ref)
+        for key in keys:
+            if key:
+                self.by_key[key] = ref
+
+    def find(self, value, name_key):
+        """(ref, how many of that name) — ref None unless exactly one matches."""
+        if value in self.by_key:
+            return self.by_key[value], 1
+        found = self.by_name.get(name_key, [])
+        return (found[0] if len(found) == 1 else None), len(found)
+
+
+def committees_named(context: dict) -> NamedRecords:
+    """The committees an import may write to, by unit code and by name: (pk, path, name)."""
+    from fazhi.core.ledgers import in_ledger_scope
+    from fazhi.mediation.models import Committee
+
+    committees = NamedRecords()
+    in_scope = in_ledger_scope(Committee.objects.all(), context, "unit")
+    for code, pk, path, name in in_scope.values_list(
+        "unit__code", "pk", "unit__path", "unit__name"
+    ):
+        committees.add(name, (pk, path, name), code)
+    return committees
+
+
+def committee_not_found(named: str, count: int, outside: str) -> str:
+    if count > 1:
+        return f"有 {count} 个名为“{named}”的调委会，请改填其单位编码。"
+    return f"调委会“{named}”不存在，或{outside}。"
 
 
 # --- scope and progress -----------------------------------------------------------------------

@@ -16,6 +16,7 @@ from fazhi.mediation import services
 from fazhi.mediation.ledgers.cells import BATCH, progress_of, validate_code
 from fazhi.mediation.ledgers.labels import (
     COMMITTEE_TYPE_LABELS,
+    FORMER_COMMITTEE_TYPES,
     STARS,
     YES_NO,
     choices_of,
@@ -53,6 +54,7 @@ class CommitteeLedger(Ledger):
             kind="choice",
             required=True,
             choices=choices_of(COMMITTEE_TYPE_LABELS, Committee.Type),
+            aliases=FORMER_COMMITTEE_TYPES,
         ),
         Column("has_standard_room", "规范化调解室", kind="choice", choices=YES_NO, help="空白为否"),
         Column("star_rating", "星级", kind="choice", choices=STARS, help="0 到 5，未评星填 0"),

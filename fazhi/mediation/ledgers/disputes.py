@@ -13,6 +13,7 @@ from datetime import date
 from itertools import islice
 from typing import NamedTuple
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from fazhi.core.bulk import in_chunks
@@ -30,6 +31,9 @@ from fazhi.core.validators import mask_id_number, validate_id_number
 from fazhi.mediation import services
 from fazhi.mediation.ledgers.cells import (
     BATCH,
+    ID_SHAPE,
+    NamedRecords,
+    committee_not_found,
     full_ids,
     gender_from_id,
     party_identifier,
@@ -40,6 +44,9 @@ from fazhi.mediation.ledgers.cells import (
 from fazhi.mediation.ledgers.labels import (
     AGREEMENT_FORM_LABELS,
     DISPUTE_TYPE_LABELS,
+    FORMER_DISPUTE_TYPES,
+    FORMER_PERFORMANCE,
+    FORMER_SOURCES,
     PERFORMANCE_LABELS,
     SOURCE_LABELS,
     STATUS_LABELS,
@@ -72,12 +79,10 @@ def _dispute_key(committee_id: int, row: dict) -> tuple:
     return (committee_id, row["received_on"], names)
 
 
-def _existing_dispute_keys(rows, committees) -> dict[tuple, str]:
+def _existing_dispute_keys(rows) -> dict[tuple, str]:
     """(committee, day received, party names) → number, of the disputes already on record in
     the committees and days the file names: two queries, whatever the file's size."""
-    ids = {
-        committees[r["committee_code"]].pk for _n, r in rows if r["committee_code"] in committees
-    }
+    ids = {r["committee_id"] for _n, r in rows if r.get("committee_id")}
     days = [r["received_on"] for _n, r in rows if r.get("received_on")]
     if not ids or not days:
         return {}
@@ -105,11 +110,11 @@ def _existing_dispute_keys(rows, committees) -> dict[tuple, str]:
 EXPORT_FIELDS = [
     "pk",
     "number",
-    "committee__unit__code",
+    "committee__unit__name",
     "dispute_type",
     "source",
     "received_on",
-    "lead_mediator__id_number",
+    "lead_mediator__name",
     "facts",
     "status",
     "closed_on",
@@ -122,7 +127,7 @@ EXPORT_FIELDS = [
 ]
 
 # Where a rule of the dispute names a field, the column that holds it.
-RULE_FIELD_COLUMNS = {"lead_mediator": "lead_mediator_id_number", "status": "status"}
+RULE_FIELD_COLUMNS = {"lead_mediator": "lead_mediator", "status": "status"}
 
 
 @register
@@ -138,13 +143,22 @@ class DisputeLedger(Ledger):
             validators=[validate_document_number],
             help="留空则按调委会的编号规则自动编号；填写则须形如 新桥调〔2019〕12号，且不能重复",
         ),
-        Column("committee_code", "调委会编码", required=True, help="已登记调委会的单位编码"),
+        Column(
+            "committee",
+            "人民调解委员会",
+            required=True,
+            max_length=100,
+            named=True,
+            former_headers=("调委会编码",),
+            help="从下拉列表选择您的调委会（也可以填写调委会的单位编码）",
+        ),
         Column(
             "dispute_type",
             "纠纷类型",
             kind="choice",
             required=True,
             choices=choices_of(DISPUTE_TYPE_LABELS, Dispute.Type),
+            aliases=FORMER_DISPUTE_TYPES,
         ),
         Column(
             "source",
@@ -152,15 +166,17 @@ class DisputeLedger(Ledger):
             kind="choice",
             required=True,
             choices=choices_of(SOURCE_LABELS, Dispute.Source),
+            aliases=FORMER_SOURCES,
         ),
         Column("received_on", "受理日期", kind="date", required=True),
         Column(
-            "lead_mediator_id_number",
-            "主持调解员身份证号码",
+            "lead_mediator",
+            "主持调解员",
             required=True,
-            validators=[validate_id_number],
-            convert=str.upper,
-            help="已登记在该调委会、受理当日在任的调解员",
+            max_length=50,
+            named=True,
+            former_headers=("主持调解员身份证号码",),
+            help="从下拉列表选择：须是该调委会受理当日在任的调解员（同一调委会有同名的，填写其身份证号码）",
         ),
         Column("party1_name", "当事人一 姓名或名称", required=True, max_length=100),
         Column(
@@ -195,12 +211,13 @@ class DisputeLedger(Ledger):
             "履行情况",
             kind="choice",
             choices=choices_of(PERFORMANCE_LABELS, Dispute.Performance),
+            aliases=FORMER_PERFORMANCE,
         ),
         Column("judicial_confirmation_applied_on", "申请司法确认日期", kind="date"),
     ]
     instructions = [
-        "调委会必须已经登记，在导入时指定的单位之下，并在您的数据权限范围内。",
-        "主持调解员按身份证号码查找：须是该调委会的调解员，受理当日在任。",
+        "调委会按名称（或单位编码）查找：须已登记，在导入时指定的单位之下，并在您的数据权限范围内。",
+        "主持调解员按姓名在该调委会中查找（同名的按身份证号码）：须受理当日在任。",
         "结案日期不早于受理日期、不晚于今天；协议形式、金额、内容、履行情况和司法确认只在调解成功时填写。",
         "每件纠纷自受理日起计一个月的调解期限，结案的同时记为完成。",
     ]
@@ -216,21 +233,20 @@ class DisputeLedger(Ledger):
         progress = progress_of(context)
         # Everything the rows refer to, loaded once: no query per row.
         in_scope = in_ledger_scope(Committee.objects.all(), context, "unit")
-        committees = {
-            code: _CommitteeRef(pk, path, name)
-            for code, pk, path, name in in_scope.values_list(
-                "unit__code", "pk", "unit__path", "unit__name"
-            )
-        }
-        mediators = {
-            id_number: _MediatorRef(pk, committee_id, hired_on, left_on)
-            for id_number, pk, committee_id, hired_on, left_on in Mediator.objects.filter(
-                committee__in=in_scope.values("pk")
-            )
-            .exclude(id_number="")
-            .values_list("id_number", "pk", "committee_id", "hired_on", "left_on")
-        }
-        rules = rules_for_units(NUMBER_KEY, [(ref.pk, ref.path) for ref in committees.values()])
+        committees = NamedRecords()
+        for code, pk, path, name in in_scope.values_list(
+            "unit__code", "pk", "unit__path", "unit__name"
+        ):
+            committees.add(name, _CommitteeRef(pk, path, name), code)
+        mediators = NamedRecords()
+        for id_number, pk, committee_id, hired_on, left_on, name in Mediator.objects.filter(
+            committee__in=in_scope.values("pk")
+        ).values_list("id_number", "pk", "committee_id", "hired_on", "left_on", "name"):
+            ref = _MediatorRef(pk, committee_id, hired_on, left_on)
+            mediators.add((committee_id, name), ref, id_number)
+        rules = rules_for_units(
+            NUMBER_KEY, [(ref.pk, ref.path) for ref in committees.by_key.values()]
+        )
         other_prefixes = set(
             NumberingRule.objects.filter(key=NUMBER_KEY).values_list("prefix", flat=True)
         )
@@ -245,31 +261,24 @@ class DisputeLedger(Ledger):
         outside = outside_ledger_scope(context)
         errors = []
         seen_numbers: dict[str, int] = {}
+        # Each row's committee first: the duplicates below are looked up by committee.
+        found_committees = {}
+        for number, row in rows:
+            named = row["committee"]
+            committee, count = committees.find(named, named) if named else (None, 0)
+            found_committees[number] = committee
+            row["committee_id"] = committee.pk if committee else None
+            if committee is None and named:
+                message = committee_not_found(named, count, outside)
+                errors.append(CellError(number, header["committee"], message))
         # The same dispute twice (a workbook imported again, rows without numbers): same
         # committee, day received and parties as a dispute on record or an earlier row.
-        on_record = _existing_dispute_keys(rows, committees)
+        on_record = _existing_dispute_keys(rows)
         seen_disputes: dict[tuple, int] = {}
         total = len(rows)
         for index, (number, row) in enumerate(rows):
-            code = row["committee_code"]
-            committee = committees.get(code)
-            if committee is None:
-                errors.append(
-                    CellError(
-                        number, header["committee_code"], f"调委会 {code} 不存在，或{outside}。"
-                    )
-                )
-            else:
-                row["committee_id"] = committee.pk
-            mediator = row["lead_mediator"] = mediators.get(row["lead_mediator_id_number"])
-            if mediator is None:
-                errors.append(
-                    CellError(
-                        number,
-                        header["lead_mediator_id_number"],
-                        "没有登记这个身份证号码的调解员，或其所在调委会不在您可以导入的范围内。",
-                    )
-                )
+            committee = found_committees[number]
+            row["lead_mediator"] = self._lead_mediator(number, row, committee, mediators, errors)
             given_number = row["number"]
             if given_number:
                 if given_number in taken:
@@ -350,6 +359,57 @@ class DisputeLedger(Ledger):
                 progress("check", index, total)
         return errors
 
+    def _lead_mediator(self, number, row, committee, mediators, errors):
+        """The lead mediator the row names: by ID number anywhere in the importer's scope
+        (earlier templates), else by name within the row's committee."""
+        named = row["lead_mediator"]
+        if not named:
+            return None
+        column = self.rule_headers["lead_mediator"]
+        value = named.upper()
+        if ID_SHAPE.fullmatch(value):
+            try:
+                validate_id_number(value)
+            except ValidationError as error:
+                errors.append(CellError(number, column, error.messages[0]))
+                return None
+            mediator, _count = mediators.find(value, None)
+            if mediator is None:
+                errors.append(
+                    CellError(
+                        number,
+                        column,
+                        "没有登记这个身份证号码的调解员，或其所在调委会不在您可以导入的范围内。",
+                    )
+                )
+            return mediator
+        if committee is None:  # the committee's own error says what is wrong
+            return None
+        mediator, count = mediators.find(None, (committee.pk, named))
+        if count > 1:
+            errors.append(
+                CellError(
+                    number,
+                    column,
+                    f"{committee.name}有 {count} 名调解员叫“{named}”，请改填其身份证号码。",
+                )
+            )
+        elif mediator is None:
+            errors.append(CellError(number, column, f"{committee.name}没有名为“{named}”的调解员。"))
+        return mediator
+
+    def name_lists(self, context):
+        """The importer's committees and their serving mediators, for the template."""
+        in_scope = in_ledger_scope(Committee.objects.all(), context, "unit")
+        committees = list(in_scope.order_by("unit__path").values_list("unit__name", flat=True))
+        mediators = (
+            Mediator.objects.filter(committee__in=in_scope.values("pk"), left_on__isnull=True)
+            .order_by("name")
+            .values_list("name", flat=True)
+            .distinct()
+        )
+        return {"committee": committees, "lead_mediator": list(mediators)}
+
     # --- save ----------------------------------------------------------------------------
 
     def save_rows(self, rows, context):
@@ -421,7 +481,7 @@ class DisputeLedger(Ledger):
             for (
                 pk,
                 number,
-                committee_code,
+                committee_name,
                 dispute_type,
                 source,
                 received_on,
@@ -439,11 +499,11 @@ class DisputeLedger(Ledger):
                 two = parties.get(pk, [])[:4]
                 yield [
                     number,
-                    committee_code,
+                    committee_name,
                     label(DISPUTE_TYPE_LABELS, dispute_type),
                     label(SOURCE_LABELS, source),
                     received_on,
-                    lead if full else mask_id_number(lead),
+                    lead,
                     *two,
                     *[""] * (4 - len(two)),
                     facts,

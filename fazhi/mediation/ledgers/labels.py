@@ -1,62 +1,31 @@
-"""The closed lists of the mediation ledgers and the Chinese labels their workbooks carry.
+"""The closed lists of the mediation ledgers: a workbook's drop-downs read exactly as the pages'
+(the models' labels in Chinese), and the words earlier templates used still import.
 
-Fixed labels here rather than the model's translated ones: a workbook is a file format, and a
-file filled in last year must still import after a label is reworded on the pages."""
+A workbook is a file format: a file filled in last year must still import after a label is
+reworded on the pages, hence the former labels (`FORMER_…`), accepted on import, never written."""
 
+from fazhi.core.ledgers import page_labels
 from fazhi.mediation.models import Committee, Dispute, Gender, Mediator
 
 YES_NO = [(True, "是"), (False, "否")]
-GENDER_LABELS = {Gender.MALE: "男", Gender.FEMALE: "女"}
-COMMITTEE_TYPE_LABELS = {
-    Committee.Type.VILLAGE: "村（社区）调委会",
-    Committee.Type.TOWNSHIP: "乡镇（街道）调委会",
-    Committee.Type.INDUSTRY: "行业性专业性调委会",
-    Committee.Type.ENTERPRISE: "企事业单位调委会",
-    Committee.Type.OTHER: "其他调委会",
+GENDER_LABELS = page_labels(Gender)
+COMMITTEE_TYPE_LABELS = page_labels(Committee.Type)
+EMPLOYMENT_LABELS = page_labels(Mediator.Employment)
+DISPUTE_TYPE_LABELS = page_labels(Dispute.Type)
+SOURCE_LABELS = page_labels(Dispute.Source)
+STATUS_LABELS = page_labels(Dispute.Status)
+AGREEMENT_FORM_LABELS = page_labels(Dispute.AgreementForm)
+PERFORMANCE_LABELS = page_labels(Dispute.Performance)
+
+# The words of the templates before they read as the pages do.
+FORMER_COMMITTEE_TYPES = {f"{label}调委会": value for value, label in COMMITTEE_TYPE_LABELS.items()}
+FORMER_DISPUTE_TYPES = {f"{label}纠纷": value for value, label in DISPUTE_TYPE_LABELS.items()}
+FORMER_SOURCES = {
+    "公安机关移送": Dispute.Source.POLICE,
+    "信访部门移送": Dispute.Source.PETITION,
+    "其他部门移送": Dispute.Source.DEPARTMENT,
 }
-EMPLOYMENT_LABELS = {Mediator.Employment.FULL_TIME: "专职", Mediator.Employment.PART_TIME: "兼职"}
-DISPUTE_TYPE_LABELS = {
-    Dispute.Type.MARRIAGE_FAMILY: "婚姻家庭纠纷",
-    Dispute.Type.NEIGHBOURHOOD: "邻里纠纷",
-    Dispute.Type.HOUSING_LAND: "房屋宅基地纠纷",
-    Dispute.Type.CONTRACT: "合同纠纷",
-    Dispute.Type.PRODUCTION: "生产经营纠纷",
-    Dispute.Type.DAMAGES: "损害赔偿纠纷",
-    Dispute.Type.LABOUR: "劳动争议纠纷",
-    Dispute.Type.VILLAGE_AFFAIRS: "村务管理纠纷",
-    Dispute.Type.LAND_REQUISITION: "征地拆迁纠纷",
-    Dispute.Type.POLLUTION: "环境污染纠纷",
-    Dispute.Type.MEDICAL: "医疗纠纷",
-    Dispute.Type.PROPERTY_MANAGEMENT: "物业纠纷",
-    Dispute.Type.TRAFFIC: "道路交通事故纠纷",
-    Dispute.Type.CONSUMER: "消费纠纷",
-    Dispute.Type.OTHER: "其他纠纷",
-}
-SOURCE_LABELS = {
-    Dispute.Source.APPLICATION: "当事人申请",
-    Dispute.Source.OWN_INITIATIVE: "主动调解",
-    Dispute.Source.COURT: "法院委托",
-    Dispute.Source.POLICE: "公安机关移送",
-    Dispute.Source.PETITION: "信访部门移送",
-    Dispute.Source.DEPARTMENT: "其他部门移送",
-}
-STATUS_LABELS = {
-    Dispute.Status.RECEIVED: "已受理",
-    Dispute.Status.MEDIATING: "调解中",
-    Dispute.Status.SUCCEEDED: "调解成功",
-    Dispute.Status.FAILED: "调解不成功",
-    Dispute.Status.TERMINATED: "终止调解",
-}
-AGREEMENT_FORM_LABELS = {
-    Dispute.AgreementForm.WRITTEN: "书面协议",
-    Dispute.AgreementForm.ORAL: "口头协议",
-}
-PERFORMANCE_LABELS = {
-    Dispute.Performance.PENDING: "待履行",
-    Dispute.Performance.PERFORMED: "已履行",
-    Dispute.Performance.PARTLY: "部分履行",
-    Dispute.Performance.NOT_PERFORMED: "未履行",
-}
+FORMER_PERFORMANCE = {"待履行": Dispute.Performance.PENDING}
 STARS = [(n, str(n)) for n in range(6)]
 
 

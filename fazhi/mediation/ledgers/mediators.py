@@ -14,7 +14,12 @@ from fazhi.core.ledgers import (
 )
 from fazhi.core.validators import mask_id_number, validate_id_number
 from fazhi.mediation import services
-from fazhi.mediation.ledgers.cells import BATCH, full_ids
+from fazhi.mediation.ledgers.cells import (
+    BATCH,
+    committee_not_found,
+    committees_named,
+    full_ids,
+)
 from fazhi.mediation.ledgers.labels import (
     EMPLOYMENT_LABELS,
     GENDER_LABELS,
@@ -25,13 +30,6 @@ from fazhi.mediation.ledgers.labels import (
 )
 from fazhi.mediation.models import Committee, Gender, Mediator
 from fazhi.mediation.selectors import note_full_ids_shown
-
-
-def _committee_codes(context: dict) -> dict[str, int]:
-    """Unit code → committee pk of the committees the import may write to."""
-    return dict(
-        in_ledger_scope(Committee.objects.all(), context, "unit").values_list("unit__code", "pk")
-    )
 
 
 @register
@@ -58,10 +56,13 @@ class MediatorLedger(Ledger):
         ),
         Column("phone", "联系电话", max_length=20),
         Column(
-            "committee_code",
-            "所属调委会编码",
+            "committee",
+            "所属调委会",
             required=True,
-            help="已登记调委会的单位编码，须在导入单位之下",
+            max_length=100,
+            named=True,
+            former_headers=("所属调委会编码",),
+            help="从下拉列表选择您的调委会（也可以填写调委会的单位编码），须在导入单位之下",
         ),
         Column(
             "employment",
@@ -74,11 +75,20 @@ class MediatorLedger(Ledger):
         Column("hired_on", "聘任日期", kind="date", required=True),
         Column("left_on", "离任日期", kind="date", help="仍在任的留空"),
     ]
-    instructions = ["所属调委会必须已经登记，在导入时指定的单位之下，并在您的数据权限范围内。"]
+    instructions = [
+        "所属调委会按名称（或单位编码）查找：须已登记，在导入时指定的单位之下，并在您的数据权限范围内。"
+    ]
+
+    def name_lists(self, context):
+        committees = in_ledger_scope(Committee.objects.all(), context, "unit").order_by(
+            "unit__path"
+        )
+        return {"committee": list(committees.values_list("unit__name", flat=True))}
 
     def check_rows(self, rows, context):
         errors = []
-        committees = _committee_codes(context)
+        committees = committees_named(context)
+        outside = outside_ledger_scope(context)
         ids = [row["id_number"] for _n, row in rows]
         registered = {
             value
@@ -103,17 +113,16 @@ class MediatorLedger(Ledger):
                     )
                 )
             seen.setdefault(id_number, number)
-            committee_id = committees.get(row["committee_code"])
-            if committee_id is None:
+            named = row["committee"]
+            committee, count = committees.find(named, named) if named else (None, 0)
+            if committee is None and named:
                 errors.append(
                     CellError(
-                        number,
-                        self.header("committee_code"),
-                        f"调委会 {row['committee_code']} 不存在，或{outside_ledger_scope(context)}。",
+                        number, self.header("committee"), committee_not_found(named, count, outside)
                     )
                 )
-            row["committee_id"] = committee_id
-            if row["left_on"] and row["left_on"] < row["hired_on"]:
+            row["committee_id"] = committee[0] if committee else None
+            if row["left_on"] and row["hired_on"] and row["left_on"] < row["hired_on"]:
                 errors.append(
                     CellError(number, self.header("left_on"), "离任日期不能早于聘任日期。")
                 )
@@ -159,7 +168,7 @@ class MediatorLedger(Ledger):
                 label(GENDER_LABELS, mediator.gender),
                 mediator.id_number if full else mask_id_number(mediator.id_number),
                 mediator.phone,
-                mediator.committee.unit.code,
+                mediator.committee.unit.name,
                 label(EMPLOYMENT_LABELS, mediator.employment),
                 yes_no(mediator.purchased_service),
                 mediator.hired_on,

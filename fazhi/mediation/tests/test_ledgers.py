@@ -11,10 +11,17 @@ from auditlog.models import LogEntry
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils.translation import gettext
 from openpyxl import Workbook, load_workbook
 
-from fazhi.core.ledgers import get_ledger, import_ledger, write_export, write_template
+from fazhi.core.ledgers import (
+    OPTIONS_SHEET,
+    get_ledger,
+    import_ledger,
+    write_export,
+    write_template,
+)
 from fazhi.core.models import NumberingRule, NumberSequence
 from fazhi.core.numbering import parse_document_number
 from fazhi.core.validators import credit_code_check_char, id_number_check_char
@@ -32,11 +39,11 @@ pytestmark = pytest.mark.django_db
 
 DISPUTE_HEADERS = [
     "编号",
-    "调委会编码",
+    "人民调解委员会",
     "纠纷类型",
     "纠纷来源",
     "受理日期",
-    "主持调解员身份证号码",
+    "主持调解员",
     "当事人一 姓名或名称",
     "当事人一 证件号码",
     "当事人二 姓名或名称",
@@ -56,7 +63,7 @@ MEDIATOR_HEADERS = [
     "性别",
     "身份证号码",
     "联系电话",
-    "所属调委会编码",
+    "所属调委会",
     "专兼职",
     "政府购买服务",
     "聘任日期",
@@ -139,11 +146,11 @@ def dispute_row(n: int, **cells) -> list:
     received = date(2019, 1, 2) + timedelta(days=n % 300)
     values = {
         "编号": "",
-        "调委会编码": "510704101-c01",
+        "人民调解委员会": "新桥镇金龙村人民调解委员会",
         "纠纷类型": "邻里纠纷",
         "纠纷来源": "当事人申请",
         "受理日期": received,
-        "主持调解员身份证号码": LEAD,
+        "主持调解员": "王建国",
         "当事人一 姓名或名称": f"甲{n}",
         "当事人一 证件号码": id_number(date(1960, 1, 1) + timedelta(days=n), 101),
         "当事人二 姓名或名称": f"乙{n}",
@@ -189,39 +196,100 @@ def allow_full_ids(username="xinqiao") -> User:
 # --- template ------------------------------------------------------------------------------
 
 
+def drop_downs(book) -> dict[str, list[str]]:
+    """header → the options its drop-down offers (read from the hidden options sheet)."""
+    sheet = book.worksheets[0]
+    headers = {cell.column_letter: cell.value for cell in sheet[1]}
+    found = {}
+    for validation in sheet.data_validations.dataValidation:
+        where, cells = validation.formula1.split("!")
+        options = book[where.strip("'")][cells.replace("$", "")]
+        letter = str(validation.sqref).split(":")[0].rstrip("0123456789")
+        found[headers[letter]] = [row[0].value for row in options]
+    return found
+
+
 def test_the_disputes_template_has_drop_downs_and_instructions(mediation):
     target = io.BytesIO()
     write_template(get_ledger("mediation.disputes"), target)
     book = load_workbook(target)
     sheet = book.worksheets[0]
     assert [c.value for c in sheet[1]] == DISPUTE_HEADERS
-    lists = [v.formula1 for v in sheet.data_validations.dataValidation]
-    assert any("婚姻家庭纠纷" in f and "道路交通事故纠纷" in f for f in lists)
-    assert any("调解成功" in f and "终止调解" in f for f in lists)
-    assert any("书面协议" in f for f in lists) and any("已履行" in f for f in lists)
-    assert len(lists) == 5  # type, source, status, agreement form, performance
+    lists = drop_downs(book)
+    assert lists["纠纷类型"][:2] == ["婚姻家庭", "邻里"]  # as the pages say them
+    assert "公安移交" in lists["纠纷来源"] and "公安机关移送" not in lists["纠纷来源"]
+    assert "调解成功" in lists["调解状态"] and "终止调解" in lists["调解状态"]
+    assert lists["协议形式"] == ["书面协议", "口头协议"] and "尚未履行" in lists["履行情况"]
+    assert len(lists) == 5  # no committees or mediators without an importer to list them
+    assert book[OPTIONS_SHEET].sheet_state == "hidden"
     notes = [row[0] for row in book["填写说明"].iter_rows(values_only=True)]
-    assert "主持调解员身份证号码" in notes
+    assert "主持调解员" in notes
     assert any(line and "整个文件都不导入" in line for line in notes)
 
 
-def test_every_choice_of_the_models_has_a_label_in_the_drop_downs():
-    assert set(DISPUTE_TYPE_LABELS) == set(Dispute.Type.values)
+def test_a_clerks_template_offers_their_own_committees_and_serving_mediators(mediation, login):
+    grant(Role.objects.get(code="township_staff"), ["mediation.add_dispute"])
+    response = login("xinqiao").get(reverse("ledgers:template", args=["mediation.disputes"]))
+    lists = drop_downs(load_workbook(io.BytesIO(response.content)))
+    assert lists["人民调解委员会"] == ["新桥镇金龙村人民调解委员会"]
+    assert lists["主持调解员"] == ["王建国"]  # 刘玉兰 has left; 张海波 serves in 小枧沟
+
+
+def test_every_choice_of_the_models_has_the_pages_label_in_the_drop_downs():
+    assert {v: str(label) for v, label in Dispute.Type.choices} == DISPUTE_TYPE_LABELS
     assert set(STATUS_LABELS) == set(Dispute.Status.values)
     assert len(set(DISPUTE_TYPE_LABELS.values())) == len(DISPUTE_TYPE_LABELS)
 
 
 def test_the_committee_and_mediator_templates_have_their_drop_downs(mediation):
     for key, headers, expected in [
-        ("mediation.committees", COMMITTEE_HEADERS, ["村（社区）调委会", "是,否", "0,1,2,3,4,5"]),
-        ("mediation.mediators", MEDIATOR_HEADERS, ["男,女", "专职,兼职", "是,否"]),
+        ("mediation.committees", COMMITTEE_HEADERS, {"类型": "村（社区）", "星级": "5"}),
+        ("mediation.mediators", MEDIATOR_HEADERS, {"性别": "女", "专兼职": "兼职"}),
     ]:
         target = io.BytesIO()
         write_template(get_ledger(key), target)
-        sheet = load_workbook(target).worksheets[0]
-        assert [c.value for c in sheet[1]] == headers
-        lists = " ".join(v.formula1 for v in sheet.data_validations.dataValidation)
-        assert all(item in lists for item in expected)
+        book = load_workbook(target)
+        assert [c.value for c in book.worksheets[0][1]] == headers
+        lists = drop_downs(book)
+        assert all(option in lists[header] for header, option in expected.items())
+
+
+def test_a_file_on_the_former_template_still_imports(mediation):
+    """Codes, ID numbers and the former words ("邻里纠纷", "公安机关移送") under the former
+    headers ("调委会编码", "主持调解员身份证号码")."""
+    former = [
+        "调委会编码"
+        if h == "人民调解委员会"
+        else "主持调解员身份证号码"
+        if h == "主持调解员"
+        else h
+        for h in DISPUTE_HEADERS
+    ]
+    row = dispute_row(1, **{"纠纷类型": "邻里纠纷", "纠纷来源": "公安机关移送"})
+    row[DISPUTE_HEADERS.index("人民调解委员会")] = "510704101-c01"
+    row[DISPUTE_HEADERS.index("主持调解员")] = LEAD
+    result = import_ledger(
+        get_ledger("mediation.disputes"), workbook(former, [row]), context=context()
+    )
+    assert result.ok, result.errors
+    dispute = Dispute.objects.get()
+    assert dispute.lead_mediator.name == "王建国" and dispute.source == Dispute.Source.POLICE
+    assert dispute.dispute_type == Dispute.Type.NEIGHBOURHOOD
+
+
+def test_mediators_of_one_name_are_told_apart_by_id_number(mediation):
+    services.mediator_create(
+        name="王建国",
+        gender="M",
+        id_number=id_number(date(1981, 1, 1), 41),
+        committee=mediation["ours"],
+        employment="PART_TIME",
+        hired_on=date(2016, 1, 1),
+    )
+    errors = errors_of(run([dispute_row(1), dispute_row(2, **{"主持调解员": LEAD})]))
+    assert errors == {
+        (2, "主持调解员"): "新桥镇金龙村人民调解委员会有 2 名调解员叫“王建国”，请改填其身份证号码。"
+    }
 
 
 # --- a good import -------------------------------------------------------------------------
@@ -413,20 +481,20 @@ def test_cell_errors_and_rule_errors_of_other_rows_are_reported_together(mediati
 def test_every_error_of_a_row_comes_in_one_pass_and_a_future_date_is_named_as_such(mediation):
     bad_id = LEAD[:17] + ("0" if LEAD[17] != "0" else "1")
     future = date.today().replace(month=1, day=4) + timedelta(days=3 * 366)  # no schedule yet
-    rows = [dispute_row(1, **{"主持调解员身份证号码": bad_id, "受理日期": future})]
+    rows = [dispute_row(1, **{"主持调解员": bad_id, "受理日期": future})]
     result = run(rows)
     assert [str(e) for e in result.errors] == [
-        "第 2 行“主持调解员身份证号码”：身份证号码校验码错误。",
+        "第 2 行“主持调解员”：身份证号码校验码错误。",
         "第 2 行“受理日期”：受理日期不能晚于今天。",
         "第 2 行“结案日期”：结案日期不能早于受理日期。",  # the row's 2019 closing date
     ]  # not "the holiday schedule of that year is not loaded: ask the administrator"
 
 
 def test_a_row_with_a_bad_cell_is_still_checked_against_the_database(mediation):
-    rows = [dispute_row(1, **{"调委会编码": "510704102-c01", "协议金额（元）": "很多"})]
+    rows = [dispute_row(1, **{"人民调解委员会": "510704102-c01", "协议金额（元）": "很多"})]
     messages = {e.column: e.message for e in run(rows).errors}
-    assert set(messages) == {"调委会编码", "协议金额（元）"}
-    assert "不存在" in messages["调委会编码"]
+    assert set(messages) == {"人民调解委员会", "协议金额（元）"}
+    assert "不存在" in messages["人民调解委员会"]
 
 
 def test_a_failure_while_saving_saves_nothing(mediation, monkeypatch):
@@ -448,14 +516,14 @@ def test_id_numbers_and_credit_codes_must_pass_their_checksums(mediation):
     bad_id = LEAD[:17] + ("0" if LEAD[17] != "0" else "1")
     bad_code = credit_code(3)[:17] + ("0" if credit_code(3)[17] != "0" else "1")
     rows = [
-        dispute_row(1, **{"主持调解员身份证号码": bad_id}),
+        dispute_row(1, **{"主持调解员": bad_id}),
         dispute_row(2, **{"当事人一 证件号码": "51070419800230001X"}),  # 30 February
         dispute_row(3, **{"当事人二 证件号码": bad_code}),
         dispute_row(4, **{"当事人二 证件号码": "12345"}),
         dispute_row(5, **{"当事人一 证件号码": bad_id}),
     ]
     errors = errors_of(run(rows))
-    assert errors[(2, "主持调解员身份证号码")] == "身份证号码校验码错误。"
+    assert errors[(2, "主持调解员")] == "身份证号码校验码错误。"
     assert errors[(3, "当事人一 证件号码")] == "身份证号码中的出生日期不存在。"
     assert errors[(4, "当事人二 证件号码")] == "统一社会信用代码校验码错误。"
     assert "18位" in errors[(5, "当事人二 证件号码")]
@@ -468,7 +536,7 @@ def test_date_order_and_agreement_rules_come_from_the_shared_rule_function(media
     rows = [
         dispute_row(1, **{"受理日期": date(2019, 5, 10), "结案日期": date(2019, 5, 1)}),
         dispute_row(2, **{"调解状态": "调解不成功"}),  # still carries the agreement cells
-        dispute_row(3, **{"受理日期": date(2019, 3, 1), "主持调解员身份证号码": GONE}),
+        dispute_row(3, **{"受理日期": date(2019, 3, 1), "主持调解员": GONE}),
         dispute_row(4, **{"调解状态": "调解中"}),  # open, yet with a closing date
         dispute_row(5, **{"申请司法确认日期": date(2018, 1, 1)}),
     ]
@@ -482,7 +550,7 @@ def test_date_order_and_agreement_rules_come_from_the_shared_rule_function(media
     )
     for header in ["协议形式", "协议金额（元）", "协议内容", "履行情况"]:
         assert errors[(3, header)] == only_on_success
-    assert errors[(4, "主持调解员身份证号码")] == gettext(
+    assert errors[(4, "主持调解员")] == gettext(
         "The lead mediator was not in post on the day the dispute was received."
     )
     assert errors[(5, "结案日期")] == gettext("An open dispute has no closing date.")
@@ -495,36 +563,34 @@ def test_date_order_and_agreement_rules_come_from_the_shared_rule_function(media
 def test_a_lead_mediator_of_another_committee_is_refused(mediation):
     errors = errors_of(
         run(
-            [dispute_row(1, **{"主持调解员身份证号码": OTHER})],
+            [dispute_row(1, **{"主持调解员": OTHER})],
             context=context("510704"),
         )
     )
     assert errors == {
-        (2, "主持调解员身份证号码"): gettext(
-            "The lead mediator must belong to the dispute's committee."
-        )
+        (2, "主持调解员"): gettext("The lead mediator must belong to the dispute's committee.")
     }
 
 
 def test_a_committee_outside_the_importers_scope_is_refused(mediation):
     rows = [
         dispute_row(1),
-        dispute_row(2, **{"调委会编码": "510704102-c01", "主持调解员身份证号码": OTHER}),
-        dispute_row(3, **{"调委会编码": "510704199-c99"}),  # no such committee
+        dispute_row(2, **{"人民调解委员会": "510704102-c01", "主持调解员": OTHER}),
+        dispute_row(3, **{"人民调解委员会": "510704199-c99"}),  # no such committee
     ]
     # 李新桥 (新桥镇) imports at district level: his data scope still stops at his township.
     result = run(rows, context=context("510704", viewer=mediation["users"]["xinqiao"]))
     errors = errors_of(result)
-    assert "不在您的数据权限范围内" in errors[(3, "调委会编码")]
-    assert "调解员" in errors[(3, "主持调解员身份证号码")]  # not found within his scope either
-    assert (4, "调委会编码") in errors and (2, "调委会编码") not in errors
+    assert "不在您的数据权限范围内" in errors[(3, "人民调解委员会")]
+    assert "调解员" in errors[(3, "主持调解员")]  # not found within his scope either
+    assert (4, "人民调解委员会") in errors and (2, "人民调解委员会") not in errors
     # From the command line (full access) the import unit's subtree is the limit.
     errors = errors_of(run(rows[:2], context=context("510704101")))
-    assert "不在新桥镇之下" in errors[(3, "调委会编码")]
+    assert "不在新桥镇之下" in errors[(3, "人民调解委员会")]
     # 张小枧 imports his own township's dispute fine, but not 新桥's.
     xiaojiangou = mediation["users"]["xiaojiangou"]
     assert run(rows[1:2], context=context("510704102", viewer=xiaojiangou), dry_run=True).ok
-    assert (2, "调委会编码") in errors_of(
+    assert (2, "人民调解委员会") in errors_of(
         run(rows[:1], context=context("510704", viewer=xiaojiangou))
     )
 
@@ -588,7 +654,7 @@ def test_export_masks_id_numbers_for_a_viewer_without_the_permission(mediation):
     rows = exported(mediation["users"]["xinqiao"])
     assert rows[0] == tuple(DISPUTE_HEADERS)
     first = dict(zip(DISPUTE_HEADERS, rows[1], strict=True))
-    assert first["主持调解员身份证号码"] == LEAD[:6] + "********" + LEAD[-4:]
+    assert first["主持调解员"] == "王建国"  # by name: no ID number to mask
     assert first["当事人一 证件号码"].count("*") == 8
     # Another township's staff sees none of these disputes.
     assert exported(mediation["users"]["xiaojiangou"], code="510704") == [tuple(DISPUTE_HEADERS)]
@@ -609,7 +675,8 @@ def test_export_round_trips_through_import_for_a_viewer_who_may_see_id_numbers(m
     assert run(rows).ok
     viewer = allow_full_ids()
     first = exported(viewer)
-    assert LEAD in first[1] and "十日内修复完毕。" in first[1]
+    assert "王建国" in first[1] and "十日内修复完毕。" in first[1]
+    assert first[1][3] == "当事人申请"  # the page's words
     Deadline.objects.all().delete()
     Dispute.objects.all().delete()
     again = import_ledger(
@@ -701,7 +768,7 @@ def test_committees_import_into_the_township_and_export_back(mediation):
         "510704101-c02",
         "新桥镇凤凰村人民调解委员会",
         "510704101",
-        "村（社区）调委会",
+        "村（社区）",  # the page's word (the file said it the former way)
         "是",
         4,
     )
@@ -740,7 +807,17 @@ def test_committees_outside_scope_or_taken_are_refused(mediation):
 
 def test_mediators_import_with_checksums_duplicates_and_date_order(mediation):
     new = id_number(date(1990, 3, 3), 41)
-    good = ["赵敏", "女", new, "13800000000", "510704101-c01", "兼职", "否", date(2019, 1, 1), None]
+    good = [
+        "赵敏",
+        "女",
+        new,
+        "13800000000",
+        "新桥镇金龙村人民调解委员会",
+        "兼职",
+        "否",
+        date(2019, 1, 1),
+        None,
+    ]
     rows = [
         good,
         ["钱进", "男", LEAD, "", "510704101-c01", "兼职", "否", date(2019, 1, 1), None],
@@ -774,7 +851,7 @@ def test_mediators_import_with_checksums_duplicates_and_date_order(mediation):
     )
     assert errors[(3, "身份证号码")] == "该身份证号码的调解员已经登记。"
     assert errors[(4, "身份证号码")] == "与第 2 行的身份证号码重复。"
-    assert "不在您的数据权限范围内" in errors[(5, "所属调委会编码")]
+    assert "不在您的数据权限范围内" in errors[(5, "所属调委会")]
     assert errors[(5, "离任日期")] == "离任日期不能早于聘任日期。"
     result = import_ledger(
         get_ledger("mediation.mediators"), workbook(MEDIATOR_HEADERS, [good]), context=ctx
@@ -856,7 +933,8 @@ def test_the_cli_writes_the_template_imports_and_exports_disputes(mediation, tmp
     )
     assert "已导出 3 行" in out.getvalue()
     rows = list(load_workbook(export).worksheets[0].iter_rows(values_only=True))
-    assert LEAD in rows[1]  # the command line sees full ID numbers
+    assert "王建国" in rows[1]
+    assert id_number(date(1960, 1, 2), 101) in rows[1]  # the command line sees full ID numbers
 
 
 def test_importing_the_same_workbook_again_is_refused_as_duplicates(mediation):

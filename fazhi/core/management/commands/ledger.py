@@ -31,8 +31,11 @@ class Command(BaseCommand):
             ledger = get_ledger(key)
         except KeyError as error:
             raise CommandError(str(error.args[0])) from None
-        if action == "template":
-            write_template(ledger, file)
+        if action == "template":  # with --unit: drop-downs of that unit's committees …
+            root = Unit.objects.filter(code=unit).first() if unit else None
+            if unit and root is None:
+                raise CommandError(f"没有编码为 {unit} 的单位。")
+            write_template(ledger, file, {"viewer": None, "unit": root} if root else None)
             self.stdout.write(f"模板已写入 {file}")
             return
         if not unit:
