@@ -15,6 +15,13 @@ pytestmark = [
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts"
 
 
+def log_out(page):
+    """Through the user menu in the header (the user's name opens it)."""
+    page.get_by_test_id("current-user").click()
+    page.get_by_role("button", name="退出登录").click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+
+
 def log_in(page, username, password="Fazhi-2019"):
     page.goto(page.base_url + "/")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
@@ -43,9 +50,7 @@ def test_leader_logs_in_sees_the_workbench_and_navigation_in_chinese_and_logs_ou
     expect(page.get_by_role("heading", name="新桥镇")).to_be_visible()
     expect(page.get_by_text("新桥镇司法所")).to_be_visible()
 
-    page.get_by_test_id("current-user").click()
-    page.get_by_role("button", name="退出登录").click()
-    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    log_out(page)
     page.goto(page.base_url + "/org/units/")
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
 

@@ -45,9 +45,8 @@ def test_rows_of_wrong_and_missing_cells_are_all_reported(district, key):
 def _page_labels() -> set[str]:
     """Every label a page shows for a model's closed list, in Chinese."""
     from django.apps import apps
-    from django.utils import translation
-
     from django.db.models import Choices
+    from django.utils import translation
 
     with translation.override("zh-hans"):
         fields = {

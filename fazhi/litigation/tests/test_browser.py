@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from fazhi.core.tests.test_browser import log_in
+from fazhi.core.tests.test_browser import log_in, log_out
 from fazhi.litigation.models import Hearing, Lawsuit
 from fazhi.org.models import Unit
 
@@ -76,7 +76,7 @@ def test_fuyi_registers_a_lawsuit_and_records_its_steps_with_their_clocks(lawsui
 
     # the market regulator's liaison opens its own lawsuit, not the finance bureau's
     other = lawsuits["finance_suit"]
-    page.get_by_role("button").first.click()  # log out (the header's button)
+    log_out(page)
     log_in(page, "liaison")
     assert page.goto(page.base_url + other.get_absolute_url()).status == 404
     assert page.goto(page.base_url + lawsuit.get_absolute_url()).status == 200

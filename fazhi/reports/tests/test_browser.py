@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from fazhi.core.tests.test_browser import log_in
+from fazhi.core.tests.test_browser import log_in, log_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts"
@@ -51,8 +51,7 @@ def test_edit_check_approve_publish_and_download_the_annual_report(seeded, page)
     page.get_by_role("button", name="提交审核").click()
     expect(page.get_by_test_id("status")).to_have_text("审核中")
     expect(page.get_by_role("button", name="审定")).to_have_count(0)  # staff cannot approve
-    page.get_by_test_id("current-user").click()  # the user menu holds the way out
-    page.get_by_role("button", name="退出登录").click()
+    log_out(page)
 
     log_in(page, "leader")
     page.get_by_role("navigation", name="导航").get_by_role("link", name="年度报告").click()
