@@ -94,6 +94,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+if DEBUG:  # the platform's own 404/403 pages, not Django's technical ones
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+        "fazhi.core.middleware.DebugErrorPagesMiddleware",
+    )
+
 ROOT_URLCONF = "fazhi.urls"
 WSGI_APPLICATION = "fazhi.wsgi.application"
 

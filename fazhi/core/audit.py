@@ -114,20 +114,76 @@ def log_personal_data_viewed(viewer, model, shown, *, what: str, via: str) -> in
 
 @dataclass
 class ChangeLine:
-    """One changed field. style: "change" (old → new), "set" (a new record's value) or
-    "m2m" (old holds the verb: added / removed, new the names)."""
+    """One changed field. style: "change" (old → new), "set" (a new record's value), "m2m"
+    (old holds the verb: added / removed, new the names) or "diff" (a long text: `pieces`
+    holds what was kept, removed and added)."""
 
     label: str
     old: str
     new: str
     style: str = "change"
+    pieces: list = None  # [(kind, text)], kind "same" | "removed" | "added"
+    verbatim: bool = False  # a code, login name or ID number: shown as typed, not words
 
     def text(self) -> str:
         if self.style == "set":
             return self.new
         if self.style == "m2m":
             return f"{self.old} {self.new}"
+        if self.style == "diff":
+            return "".join(
+                {"same": t, "removed": f"［删：{t}］", "added": f"［增：{t}］"}[k]
+                for k, t in self.pieces
+            )
         return f"{self.old} → {self.new}"
+
+
+# A text longer than this shows as what changed in it, not as the whole old and new text.
+LONG_TEXT = 40
+CONTEXT = 12  # characters kept on each side of a change
+
+
+def text_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """What changed between two texts, character by character (Chinese has no spaces to cut
+    words at), with the unchanged stretches between changes cut to a few characters."""
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    if matcher.ratio() < 0.5:  # rewritten rather than edited: the old text, then the new
+        return [("removed", old), ("added", new)]
+    # A character or two kept between two changes reads as part of one change.
+    opcodes = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if opcodes and tag != "equal" and opcodes[-1][0] != "equal":
+            _t, a1, _a2, b1, _b2 = opcodes.pop()
+            opcodes.append(("replace", a1, i2, b1, j2))
+        elif (
+            len(opcodes) > 1
+            and tag != "equal"
+            and opcodes[-1][0] == "equal"
+            and opcodes[-1][2] - opcodes[-1][1] <= 2
+        ):
+            opcodes.pop()
+            _t, a1, _a2, b1, _b2 = opcodes.pop()
+            opcodes.append(("replace", a1, i2, b1, j2))
+        else:
+            opcodes.append((tag, i1, i2, j1, j2))
+    pieces = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            same = old[i1:i2]
+            first, last = index == 0, index == len(opcodes) - 1
+            if len(same) > 2 * CONTEXT + 1 or (first or last) and len(same) > CONTEXT:
+                head = "" if first else same[:CONTEXT]
+                tail = "" if last else same[-CONTEXT:]
+                same = f"{head}…{tail}"
+            pieces.append(("same", same))
+            continue
+        if i2 > i1:
+            pieces.append(("removed", old[i1:i2]))
+        if j2 > j1:
+            pieces.append(("added", new[j1:j2]))
+    return pieces
 
 
 @dataclass
@@ -190,6 +246,8 @@ def describe_changes(entry: LogEntry, viewer) -> list[ChangeLine]:
     excluded = _excluded_fields(model)
     lines = []
     for name, change in changes:
+        if model is not None and name == model._meta.pk.name:
+            continue  # a record's number in the database says nothing to a reader
         if _is_reverse_relation(model, name) or name in excluded:
             # a reverse relation's manager is no field; a field no longer audited was logged
             # by an older registration
@@ -200,15 +258,26 @@ def describe_changes(entry: LogEntry, viewer) -> list[ChangeLine]:
             lines.append(_m2m_line(label, change))
             continue
         old, new = (list(change) + [None, None])[:2]
-        lines.append(
-            ChangeLine(
-                label,
-                _display(field, old, viewer),
-                _display(field, new, viewer),
-                style="set" if entry.action == LogEntry.Action.CREATE else "change",
-            )
-        )
+        old, new = _display(field, old, viewer), _display(field, new, viewer)
+        verbatim = _is_code(field)
+        if entry.action == LogEntry.Action.CREATE:
+            lines.append(ChangeLine(label, old, new, style="set", verbatim=verbatim))
+        elif max(len(old), len(new)) > LONG_TEXT and "—" not in (old, new):
+            lines.append(ChangeLine(label, old, new, style="diff", pieces=text_diff(old, new)))
+        else:
+            lines.append(ChangeLine(label, old, new, verbatim=verbatim))
     return lines
+
+
+def _is_code(field) -> bool:
+    """A value typed as a code rather than words: a login name, a unit code, an ID number."""
+    if field is None:
+        return False
+    return (
+        isinstance(field, models.SlugField)
+        or field.name in ("username", "code")
+        or validate_id_number in field.validators
+    )
 
 
 def _excluded_fields(model) -> set[str]:
@@ -250,7 +319,42 @@ def _display(field, value, viewer) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.ForeignKey):
         return _related_name(field.related_model, [value], viewer)[0]
-    return str(value)
+    if isinstance(field, models.DateTimeField):
+        return _local_minute(str(value))
+    return _references_in_words(str(value))
+
+
+def _local_minute(value: str) -> str:
+    """A time the trail keeps in UTC to the microsecond, as Beijing time to the minute."""
+    from datetime import UTC
+
+    from django.utils import timezone
+    from django.utils.dateparse import parse_datetime
+
+    moment = parse_datetime(value)
+    if moment is None:
+        return value
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, UTC)
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def _references_in_words(text: str) -> str:
+    """A report's figure references ({{mediation.disputes}}) as what they count: 〔…〕."""
+    if "{{" not in text:
+        return text
+    import re
+
+    from fazhi.indicators.registry import get_indicator
+
+    def words(match):
+        key = match.group(1).split("|")[0].strip()
+        try:
+            return f"〔{get_indicator(key).label}〕"
+        except KeyError:
+            return match.group(0)
+
+    return re.sub(r"\{\{\s*([^{}]+?)\s*\}\}", words, text)
 
 
 def _may_see_id_numbers(field, viewer) -> bool:

@@ -54,3 +54,38 @@ class NoStoreMiddleware:
         if "Cache-Control" not in response.headers:
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+class DebugErrorPagesMiddleware:
+    """With DEBUG on (`make run`), Django answers a missing or out-of-scope record with its
+    technical page in English, listing every URL pattern; a user of the demo gets the
+    platform's own 404 and 403 pages instead. Added to MIDDLEWARE only when DEBUG is on."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        technical = response.status_code in (403, 404) and "text/html" in response.get(
+            "Content-Type", ""
+        )
+        if technical and not getattr(response, "platform_page", False):
+            from django.views import defaults
+
+            if response.status_code == 404:
+                return defaults.page_not_found(request, None)
+        return response
+
+    def process_exception(self, request, exception):
+        from django.core.exceptions import PermissionDenied
+        from django.http import Http404
+        from django.views import defaults
+
+        if isinstance(exception, Http404):
+            response = defaults.page_not_found(request, exception)
+        elif isinstance(exception, PermissionDenied):
+            response = defaults.permission_denied(request, exception)
+        else:
+            return None
+        response.platform_page = True
+        return response

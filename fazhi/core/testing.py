@@ -9,3 +9,17 @@ def page_statements(captured) -> list[str]:
         for q in captured
         if "django_session" not in q["sql"] and "SAVEPOINT" not in q["sql"]
     ]
+
+
+def drop_downs(book) -> dict[str, list[str]]:
+    """A ledger template's drop-downs: header → the options offered (read from the hidden
+    options sheet its rules point at)."""
+    sheet = book.worksheets[0]
+    headers = {cell.column_letter: cell.value for cell in sheet[1]}
+    found = {}
+    for validation in sheet.data_validations.dataValidation:
+        where, cells = validation.formula1.split("!")
+        options = book[where.strip("'")][cells.replace("$", "")]
+        letter = str(validation.sqref).split(":")[0].rstrip("0123456789")
+        found[headers[letter]] = [row[0].value for row in options]
+    return found

@@ -159,6 +159,14 @@ class Indicator:
         return str(apps.get_app_config(self.module).verbose_name) if self.module else ""
 
     @property
+    def numerator_label(self) -> str:
+        return str(get_indicator(self.numerator).label) if self.numerator else ""
+
+    @property
+    def denominator_label(self) -> str:
+        return str(get_indicator(self.denominator).label) if self.denominator else ""
+
+    @property
     def kind(self) -> str:
         if self.numerator:
             return "ratio"

@@ -38,7 +38,8 @@ class ReportsConfig(AppConfig):
         # the report a section belongs to, the section a paragraph belongs to: implied by
         # whose history shows them
         auditlog.register(ReportSection, exclude_fields=["paragraphs", "report", "version"])
-        auditlog.register(ReportParagraph, exclude_fields=["section", "version"])
+        # `source` names the generated item a paragraph came from: a key, no reader's concern.
+        auditlog.register(ReportParagraph, exclude_fields=["section", "version", "source"])
 
     def workbench_panels(self, request, unit=None):
         """Reports not yet published, with their reporting and publication deadlines (data of

@@ -31,6 +31,14 @@ class Figure:
     error: str = ""  # why the reference does not resolve
     url: str = ""  # the records behind it (set for pages)
 
+    @property
+    def label(self) -> str:
+        """What the figure counts, in words (a page's tooltip): never the key."""
+        try:
+            return str(get_indicator(self.key).label)
+        except KeyError:
+            return ""
+
 
 def report_texts(report) -> list[str]:
     """Every text of the report that may carry references, in reading order."""

@@ -109,7 +109,11 @@ class ParagraphForm(StyledForm, forms.ModelForm):
     class Meta:
         model = ReportParagraph
         fields = ["heading", "text"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 12, "class": "fz-reference-editor"})}
+        widgets = {
+            "text": forms.Textarea(
+                attrs={"rows": 12, "class": "fz-reference-editor", "translate": "no"}
+            )
+        }
 
 
 class SectionAddForm(StyledForm, forms.Form):

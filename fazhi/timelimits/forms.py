@@ -16,10 +16,20 @@ class CalculatorForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One choice per rule code: the version in force on the start date is applied.
-        titles = dict(Rule.objects.order_by("code", "-effective_from").values_list("code", "title"))
+        # One choice per rule code (the version in force on the start date is applied), by
+        # its title, under the law it comes from.
+        latest = {}
+        for code, title, law in Rule.objects.order_by("code", "effective_from").values_list(
+            "code", "title", "law"
+        ):
+            latest[code] = (title, law)
+        by_law: dict[str, list] = {}
+        for code, (title, law) in latest.items():
+            by_law.setdefault(law, []).append((code, title))
+        self.fields["rule"].widget.attrs["class"] = "form-select form-select-sm"
         self.fields["rule"].choices = [("", _("— or enter an amount and a unit —"))] + [
-            (code, f"{titles[code]}（{code}）") for code in sorted(titles)
+            (law, sorted(choices, key=lambda choice: choice[1]))
+            for law, choices in sorted(by_law.items())
         ]
 
     def clean(self):

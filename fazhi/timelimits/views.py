@@ -33,7 +33,8 @@ def calculator(request):
 
 @login_required
 def rules(request):
-    return render(request, "timelimits/rules.html", {"rules": Rule.objects.all()})
+    rules = Rule.objects.order_by("law", "title", "effective_from")
+    return render(request, "timelimits/rules.html", {"rules": rules})
 
 
 @login_required

@@ -24,6 +24,7 @@ from fazhi.core.ledgers import (
 )
 from fazhi.core.models import NumberingRule, NumberSequence
 from fazhi.core.numbering import parse_document_number
+from fazhi.core.testing import drop_downs
 from fazhi.core.validators import credit_code_check_char, id_number_check_char
 from fazhi.mediation import services
 from fazhi.mediation.ledgers import DISPUTE_TYPE_LABELS, STATUS_LABELS
@@ -194,19 +195,6 @@ def allow_full_ids(username="xinqiao") -> User:
 
 
 # --- template ------------------------------------------------------------------------------
-
-
-def drop_downs(book) -> dict[str, list[str]]:
-    """header → the options its drop-down offers (read from the hidden options sheet)."""
-    sheet = book.worksheets[0]
-    headers = {cell.column_letter: cell.value for cell in sheet[1]}
-    found = {}
-    for validation in sheet.data_validations.dataValidation:
-        where, cells = validation.formula1.split("!")
-        options = book[where.strip("'")][cells.replace("$", "")]
-        letter = str(validation.sqref).split(":")[0].rstrip("0123456789")
-        found[headers[letter]] = [row[0].value for row in options]
-    return found
 
 
 def test_the_disputes_template_has_drop_downs_and_instructions(mediation):

@@ -222,11 +222,11 @@ def test_mediator_sees_own_committee_without_its_users(district, login):
     response = client.get(url)
     assert response.status_code == 200
     # The mediator role carries no org.view_user: the unit page lists no users.
-    assert 'fz-muted small">mediator<' not in response.text
+    assert 'fz-muted small" translate="no">mediator<' not in response.text
     office = Unit.objects.get(name="新桥镇司法所")
     assert client.get(reverse("org:unit_detail", args=[office.pk])).status_code == 404
     assert client.get(reverse("org:user_list")).status_code == 403
-    assert 'fz-muted small">mediator<' in login("leader").get(url).text
+    assert 'fz-muted small" translate="no">mediator<' in login("leader").get(url).text
 
 
 def test_logout_by_typed_url_asks_first_and_post_logs_out(district, login):

@@ -315,7 +315,7 @@ def test_a_paragraph_edit_shows_in_the_reports_change_history(demo, login):
     )
     page = login("leader").get(report.get_absolute_url())
     lines = [line.text() for item in page.context["history"] for line in item.lines]
-    assert any("新的工作安排。" in line for line in lines)
+    assert any("新的工作安排。" in line for line in lines), lines
     assert any(item.actor_name == "刘审查" for item in page.context["history"])
 
 
