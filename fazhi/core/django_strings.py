@@ -78,3 +78,40 @@ AXES_ADMIN = [
     gettext_noop("The time when access attempt expires and is no longer valid."),
     gettext_noop("User Agent"),
 ]
+
+# Django's own messages a clerk meets on a form, said again the way a clerk would say them (our
+# catalogue comes before Django's, so these wordings replace its machine-like ones).
+CLERK_WORDING = [
+    gettext_noop("This field is required."),
+    gettext_noop("Enter a valid date."),
+    gettext_noop("Enter a number."),
+    gettext_noop("Enter a whole number."),
+    gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
+    gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
+    gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
+    gettext_noop("Select a valid choice. That choice is not one of the available choices."),
+    gettext_noop(
+        "File extension “%(extension)s” is not allowed. Allowed extensions are: "
+        "%(allowed_extensions)s."
+    ),
+]
+CLERK_WORDING_PLURAL = [
+    ngettext_lazy(
+        "Please submit at least %(num)d form.", "Please submit at least %(num)d forms.", "num"
+    ),
+    ngettext_lazy(
+        "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+        "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+        "limit_value",
+    ),
+    ngettext_lazy(
+        "Ensure that there are no more than %(max)s digit in total.",
+        "Ensure that there are no more than %(max)s digits in total.",
+        "max",
+    ),
+    ngettext_lazy(
+        "Ensure that there are no more than %(max)s decimal place.",
+        "Ensure that there are no more than %(max)s decimal places.",
+        "max",
+    ),
+]

@@ -40,6 +40,12 @@ def parse_document_number(text: str) -> DocumentNumber:
     return DocumentNumber(match["prefix"], int(match["year"]), int(match["serial"]))
 
 
+def validate_document_number(value: str) -> None:
+    """A field holding a 文号 (a decision's number, an opinion letter's): its form, or none."""
+    if value:
+        parse_document_number(value)
+
+
 def rule_for_unit(unit, key: str) -> NumberingRule:
     """The unit's own rule for `key`, else the nearest ancestor's."""
     ancestors = [unit, *reversed(list(unit.ancestors()))]

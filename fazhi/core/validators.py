@@ -127,3 +127,19 @@ def strip_control_characters(text: str) -> str:
     """`text` without the characters `validate_text(multiline=True)` refuses: what an output
     (a Word document) does with text stored before they were refused."""
     return _CONTROL.sub("", text)
+
+
+# A mobile number (11 digits from 13…19), or a landline with its area code (0816-2345678,
+# 028-85551234), an extension after a further hyphen; spaces and hyphens are the writer's.
+_PHONE = re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$")
+
+
+def validate_phone(value: str) -> None:
+    if value and not _PHONE.match(re.sub(r"[\s]", "", value)):
+        raise ValidationError(
+            _(
+                "A phone number is an 11-digit mobile number or a landline with its area code, "
+                "e.g. 13812345678 or 0816-2345678."
+            ),
+            code="phone",
+        )

@@ -8,7 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from fazhi.core.models import TrackedRecord
-from fazhi.core.validators import mask_id_number, validate_credit_code, validate_id_number
+from fazhi.core.validators import (
+    mask_id_number,
+    validate_credit_code,
+    validate_id_number,
+    validate_phone,
+)
 from fazhi.org.scope import ScopedQuerySet
 
 
@@ -75,7 +80,7 @@ class Mediator(models.Model):
     id_number = models.CharField(
         _("resident ID number"), max_length=18, blank=True, validators=[validate_id_number]
     )
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_phone])
     committee = models.ForeignKey(
         Committee,
         verbose_name=_("mediation committee"),
@@ -317,7 +322,7 @@ class Party(models.Model):
         blank=True,
         validators=[validate_credit_code],
     )
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_phone])
     address = models.CharField(_("address"), max_length=200, blank=True)
 
     objects = ScopedQuerySet.as_manager()

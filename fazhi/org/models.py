@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from knox.models import AuthToken
 
-from fazhi.core.validators import validate_area_code, validate_credit_code
+from fazhi.core.validators import validate_area_code, validate_credit_code, validate_phone
 from fazhi.org.scope import ScopedQuerySet
 
 # Each level of the path is this many digits. Positions run 0001..9998 so that the next
@@ -166,7 +166,7 @@ class ScopedUserManager(UserManager.from_queryset(ScopedQuerySet)):
 
 class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=50, blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_phone])
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("unit"),

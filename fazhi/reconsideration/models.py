@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.models import TrackedRecord
+from fazhi.core.numbering import validate_document_number
 from fazhi.org.scope import ScopedQuerySet
 
 LAW_2023_FROM = date(2024, 1, 1)
@@ -115,7 +116,9 @@ class Case(TrackedRecord):
     hearing_held_on = models.DateField(_("hearing held on"), null=True, blank=True)
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True, db_index=True)
-    decision_number = models.CharField(_("decision number"), max_length=40, blank=True)
+    decision_number = models.CharField(
+        _("decision number"), max_length=40, blank=True, validators=[validate_document_number]
+    )
     lawsuit_followed = models.BooleanField(_("a lawsuit followed"), default=False)
 
     objects = ScopedQuerySet.as_manager()

@@ -12,7 +12,7 @@ from fazhi.core.ledgers import (
     outside_ledger_scope,
     register,
 )
-from fazhi.core.validators import mask_id_number, validate_id_number
+from fazhi.core.validators import mask_id_number, validate_id_number, validate_phone
 from fazhi.mediation import services
 from fazhi.mediation.ledgers.cells import (
     BATCH,
@@ -54,7 +54,7 @@ class MediatorLedger(Ledger):
             convert=str.upper,
             help="18位，末位可为X；全区唯一",
         ),
-        Column("phone", "联系电话", max_length=20),
+        Column("phone", "联系电话", max_length=20, validators=[validate_phone]),
         Column(
             "committee",
             "所属调委会",

@@ -164,7 +164,7 @@ def test_registering_with_a_bad_id_number_or_another_committees_mediator_is_refu
     response = client.post(reverse("mediation:dispute_create"), data)
     assert response.status_code == 200
     assert "校验码" in response.text or "check digit" in response.text
-    assert "选择一个有效的选项" in response.text or "valid choice" in response.text
+    assert "请从列表中选择" in response.text or "valid choice" in response.text
     assert not Dispute.objects.filter(received_on=date(2019, 7, 1)).exists()
 
 
