@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "fazhi.reconsideration",
     "fazhi.litigation",
     "fazhi.reports",
+    "fazhi.inbox",
 ]
 # A line of work that exists only in the test run (fazhi/core/tests/petitions), built on the kit
 # alone: its tests prove that adding a line of work touches nothing outside its app.
@@ -115,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "fazhi.core.context_processors.navigation",
                 "fazhi.core.context_processors.security",
+                "fazhi.inbox.context_processors.unread_messages",
             ],
         },
     },

@@ -107,7 +107,38 @@ def run_import_job(job_id: int) -> ImportJob:
     job.phase = ""
     job.finished_at = timezone.now()
     job.save()
+    _tell_the_uploader(job)
     return job
+
+
+def _tell_the_uploader(job: ImportJob) -> None:
+    """The import's outcome in the uploader's 站内消息: a big file takes minutes."""
+    from django.urls import reverse
+
+    from fazhi.inbox.models import Message
+    from fazhi.inbox.services import notify
+
+    if job.user is None:
+        return
+    try:
+        title = get_ledger(job.ledger).title
+    except KeyError:
+        title = job.ledger
+    if job.status == ImportJob.Status.DONE and not job.errors:
+        done = "校验通过（试导入，未保存）" if job.dry_run else f"已导入 {job.created} 条"
+        outcome = f"导入完成：{title}，{done}"
+    elif job.status == ImportJob.Status.DONE:
+        outcome = f"导入未保存：{title}，发现 {len(job.errors)} 处错误"
+    else:
+        outcome = f"导入未成功：{title}"
+    notify(
+        [job.user],
+        kind=Message.Kind.IMPORT_DONE,
+        title=outcome,
+        body=job.original_name,
+        url=reverse("ledgers:job", args=[job.pk]),
+        key=f"import:{job.pk}",
+    )
 
 
 def _annotated_workbook(ledger, job, errors) -> bytes:

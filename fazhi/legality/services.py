@@ -12,6 +12,8 @@ from fazhi.core.services import (
     lock_for_edit,
     not_in_future,
 )
+from fazhi.inbox.models import Message
+from fazhi.inbox.services import notify, users_with_perm_over
 from fazhi.legality.models import (
     ATTACHMENT_MAX_BYTES,
     Attachment,
@@ -29,6 +31,10 @@ LETTER_KEY = "legality.opinion_letter"
 # Filing within 30 days of publication; kinds without a rule of their own use the same one.
 FILING_RULE = "filing.normative_document"
 OPEN = (ReviewRequest.Status.RECEIVED, ReviewRequest.Status.IN_REVIEW)
+
+
+# Who reviews a request: a department's submission is announced to them.
+REVIEWER_PERM = "legality.change_reviewrequest"
 
 
 def review_clock_rule(kind: str, received_on: date):
@@ -67,6 +73,13 @@ def request_submit(
         )
     for upload in files:
         attachment_add(request=request, upload=upload, user=user)
+    reviewers = [u for u in users_with_perm_over(REVIEWER_PERM, submitting_unit) if u != user]
+    notify(
+        reviewers,
+        kind=Message.Kind.TO_REVIEW,
+        title=f"待审查：{title}（{submitting_unit.name}）",
+        url=request.get_absolute_url(),
+    )
     return request
 
 
@@ -214,9 +227,23 @@ def items_record_adoption(
 
 @transaction.atomic
 def request_return(*, request: ReviewRequest, version, on: date, user=None) -> ReviewRequest:
-    return _conclude(
+    returned = _conclude(
         lock_for_edit(ReviewRequest, request.pk, version), ReviewRequest.Status.RETURNED, on, user
     )
+    # Its liaison: who submitted it, and the submitting unit's own staff who follow it.
+    unit = returned.submitting_unit
+    followers = [
+        u for u in users_with_perm_over("legality.view_reviewrequest", unit) if u.unit_id == unit.pk
+    ]
+    if returned.created_by is not None:
+        followers.append(returned.created_by)
+    notify(
+        [u for u in followers if u != user],
+        kind=Message.Kind.RETURNED,
+        title=f"已退回补充材料：{returned.title}",
+        url=returned.get_absolute_url(),
+    )
+    return returned
 
 
 @transaction.atomic

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fazhi.core.versioning import lock_for_edit
+from fazhi.inbox.models import Message
+from fazhi.inbox.services import notify, users_with_perm_over
 from fazhi.indicators.dashboard import records_url
 from fazhi.indicators.registry import Period, get_indicator
 from fazhi.org.models import Unit
@@ -271,6 +273,12 @@ def report_submit(*, report: AnnualReport, version, by) -> AnnualReport:
     _refuse_on_failed_checks(stored)
     stored.submitted_by, stored.submitted_at = by, timezone.now()
     stored.save()
+    notify(
+        [u for u in users_with_perm_over("reports.approve_annualreport", stored.unit) if u != by],
+        kind=Message.Kind.TO_APPROVE,
+        title=f"待审定：{stored.title}",
+        url=stored.get_absolute_url(),
+    )
     return stored
 
 

@@ -82,13 +82,24 @@ def test_one_bad_cell_imports_nothing_and_the_page_names_row_column_and_problem(
     assert sheet.cell(row=4, column=6).comment is not None
 
 
-def test_a_dry_run_saves_nothing_and_a_real_run_saves_all(ledger, login):
+def test_a_dry_run_saves_nothing_and_a_real_run_saves_all(
+    ledger, login, django_capture_on_commit_callbacks
+):
     client = login("xinqiao")
     rows = [good(n) for n in range(1, 6)]
-    assert "全部 5 行校验通过" in upload(client, rows, dry_run=True).text
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "全部 5 行校验通过" in upload(client, rows, dry_run=True).text
     assert not Committee.objects.filter(unit__code__startswith="510704101-c9").exists()
-    assert "新建 5 条记录" in upload(client, rows).text
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "新建 5 条记录" in upload(client, rows).text
     assert Committee.objects.filter(unit__code__startswith="510704101-c9").count() == 5
+    from fazhi.inbox.models import Message
+
+    told = Message.objects.filter(recipient__username="xinqiao", kind=Message.Kind.IMPORT_DONE)
+    assert [m.title for m in told.order_by("pk")] == [
+        "导入完成：人民调解委员会台账，校验通过（试导入，未保存）",
+        "导入完成：人民调解委员会台账，已导入 5 条",
+    ]
 
 
 def test_another_user_cannot_see_an_upload_or_its_errors(ledger, login):

@@ -29,11 +29,19 @@ def _step(client, report, step, **data):
     )
 
 
-def test_staff_submit_only_the_leader_approves_and_publishing_records_who_and_when(demo, login):
+def test_staff_submit_only_the_leader_approves_and_publishing_records_who_and_when(
+    demo, login, django_capture_on_commit_callbacks
+):
+    from fazhi.inbox.models import Message
+
     report = _report()
     staff = login("shencha")
-    response = _step(staff, report, "submit")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _step(staff, report, "submit")
     assert "已提交审核" in response.content.decode()
+    waiting = Message.objects.get(kind=Message.Kind.TO_APPROVE, recipient__username="leader")
+    assert waiting.title == f"待审定：{report.title}"  # in the leader's 站内消息
+    assert not Message.objects.filter(recipient__username="shencha").exists()
     report.refresh_from_db()
     assert report.status == AnnualReport.Status.REVIEW
     assert report.submitted_by.username == "shencha" and report.submitted_at

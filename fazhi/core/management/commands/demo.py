@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from fazhi.core.services import loading_history
 from fazhi.org.demo import DEMO_PASSWORD, demo_users, is_demo_database
 
 
@@ -40,7 +41,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "数据库中已有非演示数据，为免混淆未加载演示数据。确需加载请加 --force。"
             )
-        with transaction.atomic():
+        with transaction.atomic(), loading_history():
             for config in demo_apps():
                 load = import_string(f"{config.name}.demo.load")
                 load(year, self.stdout)

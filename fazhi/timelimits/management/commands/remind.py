@@ -1,5 +1,5 @@
-"""`fazhi remind`, for cron: due-soon and overdue deadlines per unit, printed for the operator
-and, when e-mail is configured (EMAIL_HOST), sent to every active user with an address: each
+"""`fazhi remind`, for cron: every user's due-soon and overdue clocks into their 站内消息 (once
+per clock and state), the deadlines per unit printed for the operator and, when e-mail is configured (EMAIL_HOST), sent to every active user with an address: each
 receives exactly the deadlines their data scope shows them on the 工作台."""
 
 from collections import defaultdict
@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from fazhi.org.models import User
 from fazhi.timelimits.models import Deadline
 from fazhi.timelimits.selectors import deadlines_needing_attention, due_soon_limit, today
+from fazhi.timelimits.signals import clocks_need_attention
 
 
 class Command(BaseCommand):
@@ -18,6 +19,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         on = today()
+        # The message centre first: each user's own clocks, in the platform.
+        written = sum(
+            count or 0
+            for _receiver, count in clocks_need_attention.send(sender=self.__class__, on=on)
+        )
+        self.stdout.write(f"站内消息：新发 {written} 条期限提醒。")
         pending = (
             Deadline.objects.filter(completed_on__isnull=True, suspended_since__isnull=True)
             .filter(due_date__lte=due_soon_limit(on))
