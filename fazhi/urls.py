@@ -14,6 +14,7 @@ handler400 = views.bad_request
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("search/", views.search, name="search"),
     path("favicon.ico", views.favicon),
     path("accounts/", include("fazhi.core.auth_urls")),
     path("admin/", admin.site.urls),

@@ -697,11 +697,38 @@ def _marked_row(sheet, values, marks: dict[str, list[str]] | None, position: dic
 # --- export --------------------------------------------------------------------------------
 
 
+def export_sheet(book, title: str, headers: list[str], widths: list[int] | None = None):
+    """A write-only sheet ready for rows: a bold header row that stays in view as the rows
+    scroll (frozen), columns wide enough to read — every workbook the platform writes."""
+    sheet = book.create_sheet(title[:31])
+    for index, header in enumerate(headers, start=1):
+        width = widths[index - 1] if widths else max(12, min(40, len(str(header)) * 2 + 4))
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cells.append(cell)
+    sheet.append(cells)
+    return sheet
+
+
+# Export columns by kind: dates and numbers narrow, text wide enough for a name or a sentence.
+EXPORT_WIDTHS = {"date": 12, "int": 10, "decimal": 14, "choice": 14}
+
+
 def write_export(ledger: Ledger, context: dict, target) -> int:
     """A write-only (streaming) workbook of the ledger's records; returns the row count."""
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(ledger.title[:31])
-    sheet.append([column.header for column in ledger.columns])
+    widths = [
+        EXPORT_WIDTHS.get(c.kind)
+        or (40 if c.multiline else max(14, min(30, (c.max_length or 20) // 2 + 8)))
+        for c in ledger.columns
+    ]
+    widths = [max(w, len(c.header) * 2 + 2) for w, c in zip(widths, ledger.columns, strict=True)]
+    sheet = export_sheet(book, ledger.title, [c.header for c in ledger.columns], widths)
     count = 0
     for values in ledger.export_rows(context):
         sheet.append(text_safe_row(sheet, values))

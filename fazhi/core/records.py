@@ -45,6 +45,13 @@ class RecordKind:
     # page comes from that date's index rather than from a scan of the primary key.
     ordering: tuple[str, ...] = ("-pk",)
     rows_context: Callable[[Any], dict] | None = None  # viewer → what the rows need besides
+    # The list's FilterSet: its `q` (case number, party, title …) answers the header's search
+    # box across every line of work. None: the kind is not searched.
+    filterset: type | None = None
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name_plural)
 
     def records_for(self, viewer) -> QuerySet:
         return self.selector(viewer)
@@ -77,3 +84,22 @@ def record_kind(model) -> RecordKind:
             f"{model._meta.label} has no record kind: register one in its app's records.py "
             "(fazhi.core.records)"
         ) from None
+
+
+def search_records(viewer, text: str, *, request=None, per_kind: int = 10) -> list[tuple]:
+    """The header's search: (kind, records, more?) for every searchable record kind the viewer
+    may view, each through its own list's search and the viewer's data scope."""
+    found = []
+    for kind in all_kinds():
+        if kind.filterset is None or "q" not in kind.filterset.base_filters:
+            continue
+        meta = kind.model._meta
+        if not viewer.has_perm(f"{meta.app_label}.view_{meta.model_name}"):
+            continue
+        filterset = kind.filterset({"q": text}, queryset=kind.records_for(viewer), request=request)
+        if not filterset.is_valid():
+            continue
+        records = list(filterset.qs.order_by(*kind.ordering)[: per_kind + 1])
+        if records:
+            found.append((kind, records[:per_kind], len(records) > per_kind))
+    return found

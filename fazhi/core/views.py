@@ -44,6 +44,17 @@ def home(request):
     return render(request, "core/home.html", {"panels": panels_for(request)})
 
 
+@login_required
+def search(request):
+    """The header's search box: a case by its number or a party's name, in every line of work,
+    within the user's data scope (each kind through its own list's search)."""
+    from fazhi.core.records import search_records
+
+    text = request.GET.get("q", "").strip()[:100]
+    results = search_records(request.user, text, request=request) if len(text) >= 2 else []
+    return render(request, "core/search.html", {"q": text, "results": results})
+
+
 def app_urlpatterns():
     """Each app whose AppConfig names a `url_prefix` is mounted there with its own urls.py."""
     patterns = []

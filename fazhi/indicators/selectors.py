@@ -32,3 +32,25 @@ def unit_for_indicators(user, code: str | None) -> Unit:
 
 def indicator_catalogue() -> list[Indicator]:
     return all_indicators()
+
+
+# How far back the dashboard looks for the latest year with records.
+EARLIEST_YEAR = 2015
+
+
+def latest_year_with_records(*, unit, viewer, this_year: int) -> int:
+    """The latest year, from `this_year` back, in which any headline figure (a line of work's
+    trend figure) counts a record of `unit` the viewer may see: the dashboard opens there, not
+    on an empty current year. `this_year` when there is none."""
+    from fazhi.indicators.registry import Period, all_indicators
+
+    headline = [i for i in all_indicators() if i.trend and i.model is not None]
+    for year in range(this_year, EARLIEST_YEAR - 1, -1):
+        period = Period.year(year)
+        for indicator in headline:
+            if (
+                indicator.may_view(viewer)
+                and indicator.records(unit=unit, period=period, viewer=viewer).exists()
+            ):
+                return year
+    return this_year

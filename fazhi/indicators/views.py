@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from openpyxl import Workbook
 
-from fazhi.core.ledgers import text_safe_row
+from fazhi.core.ledgers import export_sheet, text_safe_row
 from fazhi.core.pagination import page_of
 from fazhi.core.records import record_kind
 from fazhi.core.rendering import XLSX, export_xlsx
@@ -35,15 +35,23 @@ def catalogue(request):
     return render(request, "indicators/catalogue.html", {"indicators": indicator_catalogue()})
 
 
+def _opening_year(request, unit) -> int:
+    """With no period asked for: the latest year with records (a new year starts empty)."""
+    return selectors.latest_year_with_records(
+        unit=unit, viewer=request.user, this_year=timezone.localdate().year
+    )
+
+
 def unit_and_period(request):
     """The unit (code) and period the query asks for; the viewer's top unit and the current
-    year when absent. Unknown or out-of-scope units are 404; a bad period is a 400 that says
+    latest year with records when absent. Unknown or out-of-scope units are 404; a bad period is a 400 that says
     why."""
     params = request.GET
     unit = selectors.unit_for_indicators(request.user, params.get("unit"))
     try:
         period = Period.from_params(
-            year=params.get("year") or (None if params.get("start") else timezone.localdate().year),
+            year=params.get("year")
+            or (None if params.get("start") else _opening_year(request, unit)),
             quarter=params.get("quarter"),
             month=params.get("month"),
             start=params.get("start"),
@@ -159,8 +167,7 @@ def _plain_workbook(queryset, title: str, owner: str) -> HttpResponse:
     """Records without a ledger of their own (opinion items, hearings): one line each, with
     the record each belongs to (its kind's `owner`)."""
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title[:31])
-    sheet.append(["记录", "所属"])
+    sheet = export_sheet(book, title, ["记录", "所属"], [50, 50])
     for record in queryset.iterator(chunk_size=1000):
         owned_by = str(getattr(record, owner, "") or "") if owner else ""
         sheet.append(text_safe_row(sheet, [str(record), owned_by]))

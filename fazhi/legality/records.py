@@ -4,6 +4,7 @@ answer and export."""
 from fazhi.core.records import RecordKind, register
 from fazhi.legality import selectors
 from fazhi.legality.api import FilingSerializer, OpinionItemSerializer, ReviewRequestSerializer
+from fazhi.legality.filters import ReviewRequestFilter
 from fazhi.legality.models import Filing, OpinionItem, ReviewRequest
 
 register(
@@ -13,6 +14,7 @@ register(
         serializer=ReviewRequestSerializer,
         rows_template="legality/_request_rows.html",
         ledger="legality.requests",
+        filterset=ReviewRequestFilter,
     ),
     RecordKind(  # each opinion is shown with its request
         OpinionItem,

@@ -3,6 +3,7 @@
 from fazhi.core.records import RecordKind, register
 from fazhi.litigation import selectors
 from fazhi.litigation.api import HearingSerializer, LawsuitSerializer
+from fazhi.litigation.filters import LawsuitFilter
 from fazhi.litigation.models import Hearing, Lawsuit
 
 register(
@@ -12,6 +13,7 @@ register(
         serializer=LawsuitSerializer,
         rows_template="litigation/_lawsuit_rows.html",
         ledger="litigation.lawsuits",
+        filterset=LawsuitFilter,
     ),
     RecordKind(  # each hearing is shown with its lawsuit
         Hearing, selector=selectors.hearings_for, serializer=HearingSerializer, owner="lawsuit"

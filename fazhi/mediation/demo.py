@@ -277,11 +277,16 @@ def _committees(gen) -> list[Committee]:
             True,
             date(2011, 3, 1),
         )
+        named = set()  # a township has no two villages of one name
         for n in range(1, count + 1):
-            head = VILLAGE_HEADS[(n * 2 + int(suffix)) % (len(VILLAGE_HEADS) - 1)]
-            head += VILLAGE_HEADS[(n * 5 + int(suffix) * 3) % (len(VILLAGE_HEADS) - 1) + 1]
             tail = VILLAGE_TAILS[n % len(VILLAGE_TAILS)]
-            name = f"{township_name}{head}{tail}人民调解委员会"
+            for shift in range(len(VILLAGE_HEADS)):
+                head = VILLAGE_HEADS[(n * 2 + int(suffix) + shift) % (len(VILLAGE_HEADS) - 1)]
+                head += VILLAGE_HEADS[(n * 5 + int(suffix) * 3) % (len(VILLAGE_HEADS) - 1) + 1]
+                name = f"{township_name}{head}{tail}人民调解委员会"
+                if name not in named:
+                    break
+            named.add(name)
             villages.append(
                 (f"{DISTRICT_CODE}{suffix}-c{n:02d}", name, township, date(2011 + n % 8, 6, 1))
             )

@@ -4,6 +4,7 @@ export."""
 from fazhi.core.records import RecordKind, register
 from fazhi.mediation import selectors
 from fazhi.mediation.api import CommitteeSerializer, DisputeSerializer, MediatorSerializer
+from fazhi.mediation.filters import DisputeFilter
 from fazhi.mediation.models import Committee, Dispute, Mediator
 
 register(
@@ -13,6 +14,7 @@ register(
         serializer=DisputeSerializer,
         rows_template="mediation/_dispute_rows.html",
         ledger="mediation.disputes",
+        filterset=DisputeFilter,
         ordering=("-closed_on", "-pk"),  # the disputes' figures count by closing date
     ),
     RecordKind(

@@ -3,6 +3,7 @@
 from fazhi.core.records import RecordKind, register
 from fazhi.reconsideration import selectors
 from fazhi.reconsideration.api import CaseSerializer
+from fazhi.reconsideration.filters import CaseFilter
 from fazhi.reconsideration.models import Case
 
 register(
@@ -12,5 +13,6 @@ register(
         serializer=CaseSerializer,
         rows_template="reconsideration/_case_rows.html",
         ledger="reconsideration.cases",
+        filterset=CaseFilter,
     ),
 )

@@ -70,4 +70,9 @@
     var open = form.classList.toggle("fz-filters-open");
     button.setAttribute("aria-expanded", open ? "true" : "false");
   });
+
+  // <button data-print>: the page on paper (the print style drops the menu and controls).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-print]")) window.print();
+  });
 })();

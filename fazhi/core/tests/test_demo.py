@@ -20,6 +20,8 @@ def test_demo_creates_the_district_and_is_idempotent():
     assert {"新桥镇", "小枧沟镇"} <= set(townships.values_list("name", flat=True))
     assert all(t.children.filter(kind=Unit.Kind.JUSTICE_OFFICE).exists() for t in townships)
     assert 18 <= Unit.objects.filter(kind=Unit.Kind.DEPARTMENT).count() <= 25
+    names = list(Unit.objects.values_list("name", flat=True))
+    assert len(names) == len(set(names))  # no two committees (or units) of one name
 
 
 def test_every_demo_user_can_log_in_with_the_demo_password(district):

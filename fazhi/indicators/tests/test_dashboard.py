@@ -244,3 +244,12 @@ def test_a_write_to_what_a_figure_counts_refreshes_the_figures_and_a_login_does_
     with django_capture_on_commit_callbacks(execute=True):
         Mediator.objects.order_by("pk").first().save()
     assert freshness.stamp() > before
+
+
+def test_the_dashboard_opens_on_the_latest_year_with_records(demo, login):
+    """The demo's records are of 2019: an empty current year is not what a user opens on."""
+    for username in ("leader", "xinqiao"):
+        response = login(username).get(reverse("indicators:dashboard"))
+        assert response.context["period"].end.year == 2019, username
+    asked = login("leader").get(reverse("indicators:dashboard"), {"year": 2024})
+    assert asked.context["period"].end.year == 2024  # a year asked for is kept

@@ -637,6 +637,21 @@ def exported(viewer, **extra) -> list[tuple]:
     return list(load_workbook(target).worksheets[0].iter_rows(values_only=True))
 
 
+def test_an_export_reads_at_once_header_frozen_bold_and_columns_wide_enough(mediation):
+    assert run([dispute_row(1)]).ok
+    target = io.BytesIO()
+    write_export(get_ledger("mediation.disputes"), context(), target)
+    target.seek(0)
+    sheet = load_workbook(target).worksheets[0]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.b
+    widths = {
+        sheet.cell(1, n).value: sheet.column_dimensions[sheet.cell(1, n).column_letter].width
+        for n in range(1, sheet.max_column + 1)
+    }
+    assert widths["纠纷简要情况"] == 40 and widths["受理日期"] >= 12
+    assert all(width >= 12 for width in widths.values())
+
+
 def test_export_masks_id_numbers_for_a_viewer_without_the_permission(mediation):
     assert run([dispute_row(1), dispute_row(2)]).ok
     rows = exported(mediation["users"]["xinqiao"])

@@ -26,6 +26,27 @@ def _assert_fits(tab, width, what):
     assert page_width <= width, f"{what} is {page_width} px wide on a {width} px screen"
 
 
+BROKEN_DATES = r"""() => {
+    const broken = [], walker = document.createTreeWalker(
+        document.querySelector('main'), NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode()); ) {
+        for (const match of node.data.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            if (lines.size > 1) broken.push(match[0]);
+        }
+    }
+    return broken;
+}"""
+
+
+def _assert_no_date_broken(tab, what):
+    broken = tab.evaluate(BROKEN_DATES)
+    assert not broken, f"{what}: dates broken over two lines: {broken}"
+
+
 @pytest.mark.parametrize("username", ["xinqiao", "leader"])
 def test_every_kind_of_page_fits_a_phone_and_the_menu_opens_and_closes(
     ledger, chromium, live_server, username
@@ -47,6 +68,7 @@ def test_every_kind_of_page_fits_a_phone_and_the_menu_opens_and_closes(
         expect(tab.locator("main")).to_be_visible()
         _assert_fits(tab, 390, what)
         expect(nav).to_be_hidden()  # the menu does not cover the page
+        _assert_no_date_broken(tab, what)
         tab.screenshot(
             path=SCREENSHOTS / f"phone-{username}-{path.strip('/').replace('/', '-') or 'home'}.png"
         )
@@ -87,4 +109,7 @@ def test_at_1440_the_sidebar_stays_and_there_is_no_menu_button(ledger, chromium,
     expect(tab.get_by_test_id("filters-toggle")).to_be_hidden()
     expect(tab.get_by_label("状态")).to_be_visible()
     _assert_fits(tab, 1440, "纠纷列表")
+    tab.goto(tab.base_url + ledger["xq_dispute"].get_absolute_url())
+    expect(tab.get_by_test_id("deadlines")).to_be_visible()
+    _assert_no_date_broken(tab, "纠纷详情")  # the clocks card is narrow beside the record
     context.close()
