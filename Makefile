@@ -44,7 +44,8 @@ lint: install
 	DJANGO_DEBUG=1 $(FAZHI) compile_translations --check
 
 # The suite on SQLite and on PostgreSQL when one answers (REQUIRE_POSTGRES=1: it must), the
-# two at once; browser tests included when /usr/bin/chromium exists (REQUIRE_BROWSER=1: it must).
+# two at once; browser tests (once: in the PostgreSQL pass when there is one) when /usr/bin/chromium
+# exists (REQUIRE_BROWSER=1: it must).
 test: lint
 	@VENV=$(VENV) TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' REQUIRE_POSTGRES=$(REQUIRE_POSTGRES) \
 		bash scripts/test-suites.sh
