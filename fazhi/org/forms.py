@@ -65,3 +65,54 @@ class PasswordResetForm(_Passwords):
         self.fields["password1"].label = _("New password")
         self.fields["password1"].help_text = _("The user must replace it at the next login.")
         bootstrap(self)
+
+
+class UnitForm(forms.ModelForm):
+    """A unit of the tree: its place (parent) within the manager's scope; creation and moves go
+    through the services that keep the tree's path right."""
+
+    class Meta:
+        model = Unit
+        fields = [
+            "name",
+            "short_name",
+            "code",
+            "kind",
+            "parent",
+            "area_code",
+            "credit_code",
+            "is_active",
+        ]
+
+    def __init__(self, *args, manager, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = Unit.objects.visible_to(manager)
+        if self.instance.pk:
+            # A township's staff edit their township, whose parent lies outside their scope.
+            parents = Unit.objects.filter(pk__in=parents.values("pk")) | Unit.objects.filter(
+                pk=self.instance.parent_id
+            )
+        self.fields["parent"].queryset = parents.order_by("path")
+        self.fields["parent"].required = not manager.is_superuser
+        if not self.instance.pk:
+            self.fields.pop("is_active")
+        bootstrap(self)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from fazhi.org import services
+
+        cleaned = super().clean()
+        if "parent" not in cleaned:
+            return cleaned
+        parent = cleaned["parent"]
+        stored = Unit.objects.get(pk=self.instance.pk) if self.instance.pk else None
+        try:
+            if stored is not None:
+                services.check_move(stored, parent)
+            if stored is None or stored.parent_id != (parent.pk if parent else None):
+                services.check_room_under(parent)
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.audit import history_for
 from fazhi.core.rendering import render_list
-from fazhi.org import accounts, selectors
-from fazhi.org.forms import PasswordResetForm, UserCreateForm
+from fazhi.org import accounts, selectors, services
+from fazhi.org.forms import PasswordResetForm, UnitForm, UserCreateForm
 from fazhi.org.models import Role, Unit
 from fazhi.org.rules import can_manage_user
 
@@ -176,3 +177,41 @@ def role_list(request):
         user_count=Count("users", distinct=True),
     ).order_by("name")
     return render(request, "org/role_list.html", {"roles": roles})
+
+
+@login_required
+@permission_required("org.add_unit", raise_exception=True)
+def unit_create(request):
+    parent = request.GET.get("parent")
+    initial = {"parent": parent} if parent and parent.isdigit() else {}
+    form = UnitForm(request.POST or None, manager=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        unit = _saved(form, lambda: services.unit_create(parent=data.pop("parent"), **data))
+        if unit is not None:
+            messages.success(request, _("Unit created."))
+            return redirect(unit.get_absolute_url())
+    return render(request, "org/unit_form.html", {"form": form, "unit": None})
+
+
+@login_required
+@permission_required("org.change_unit", raise_exception=True)
+def unit_edit(request, pk):
+    unit = selectors.get_unit_for_user(request.user, pk)
+    form = UnitForm(request.POST or None, instance=unit, manager=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        saved = _saved(form, lambda: services.unit_update(unit=unit, **data))
+        if saved is not None:
+            messages.success(request, _("Unit saved."))
+            return redirect(saved.get_absolute_url())
+    return render(request, "org/unit_form.html", {"form": form, "unit": unit})
+
+
+def _saved(form, write):
+    with transaction.atomic():
+        try:
+            return write()
+        except ValidationError as error:
+            _errors_onto(form, error)
+            return None
