@@ -30,6 +30,11 @@ from fazhi.org.models import ApiToken, Role, Unit, User
 from fazhi.org.passwords import require_change
 from fazhi.org.rules import can_manage_user
 
+# Django's admin is the superusers' (roles, tokens, the audit trail, login records, anything
+# the platform's pages do not offer); everyone else manages units and accounts from the
+# platform's own pages (/org/units/, /org/users/).
+admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
+
 # Permissions are granted through roles (which also carry the data scope), not groups.
 admin.site.unregister(Group)
 admin.site.unregister(LogEntry)

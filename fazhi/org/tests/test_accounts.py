@@ -131,6 +131,10 @@ def test_no_one_manages_an_account_outside_their_reach(township_manager, login):
     assert (
         client.post(reverse("org:user_active", args=[other.pk]), {"active": "0"}).status_code == 404
     )
+    boss = User.objects.create(
+        username="boss", unit=Unit.objects.get(name="新桥镇司法所"), is_superuser=True
+    )
+    assert client.get(reverse("org:user_password", args=[boss.pk])).status_code == 403
     leader = User.objects.get(username="leader")  # an all-data account: more than he sees
     assert client.post(
         reverse("org:user_active", args=[leader.pk]), {"active": "0"}

@@ -74,3 +74,9 @@ def test_a_township_places_units_only_inside_its_scope_and_edits_its_own_townshi
     xinqiao.refresh_from_db()
     assert xinqiao.short_name == "新桥" and xinqiao.parent.code == "510704"
     assert client.get(reverse("org:unit_edit", args=[other.pk])).status_code == 404
+    committee = Unit.objects.get(name="新桥镇人民调解委员会")
+    moved = client.post(
+        reverse("org:unit_edit", args=[committee.pk]), _fields(committee, parent=other.pk)
+    )
+    assert moved.status_code == 200
+    assert Unit.objects.get(pk=committee.pk).parent.name == "新桥镇"
