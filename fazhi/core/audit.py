@@ -244,10 +244,30 @@ def describe_changes(entry: LogEntry, viewer) -> list[ChangeLine]:
     order = {f.name: i for i, f in enumerate(model._meta.get_fields())} if model else {}
     changes = sorted((entry.changes_dict or {}).items(), key=lambda item: order.get(item[0], 999))
     excluded = _excluded_fields(model)
+    # A generic relation (a clock's record) reads as the record, not its two key columns.
+    generic = {}
+    if model is not None:
+        from django.contrib.contenttypes.fields import GenericForeignKey
+
+        for private in model._meta.private_fields:
+            if isinstance(private, GenericForeignKey):
+                generic[private.name] = private
+                excluded |= {private.ct_field, private.fk_field}
     lines = []
     for name, change in changes:
         if model is not None and name == model._meta.pk.name:
             continue  # a record's number in the database says nothing to a reader
+        if name in generic and not isinstance(change, dict):
+            old, new = (list(change) + [None, None])[:2]
+            lines.append(
+                ChangeLine(
+                    _("Record"),
+                    "—" if old in (None, "None", "") else str(old),
+                    "—" if new in (None, "None", "") else str(new),
+                    style="set" if entry.action == LogEntry.Action.CREATE else "change",
+                )
+            )
+            continue
         if _is_reverse_relation(model, name) or name in excluded:
             # a reverse relation's manager is no field; a field no longer audited was logged
             # by an older registration
@@ -373,8 +393,36 @@ def _related_name(model, pks, viewer) -> list[str]:
     return [found.get(str(pk), _("(a record outside your data scope)")) for pk in pks]
 
 
+_DEFAULT_PERMISSION = None
+
+
+def _permission_words(text: str) -> str:
+    """A permission as the trail stored it ("人民调解 | 矛盾纠纷 | Can add dispute": Django names
+    permissions in English) in Chinese: "人民调解 | 矛盾纠纷 | 新增"; a permission of the platform's
+    own (查看完整身份证号码) by its label."""
+    import re
+
+    global _DEFAULT_PERMISSION
+    if _DEFAULT_PERMISSION is None:
+        _DEFAULT_PERMISSION = re.compile(
+            r"^(?P<where>.*\| )?Can (?P<action>add|change|delete|view) .+$"
+        )
+    match = _DEFAULT_PERMISSION.match(text)
+    if match:
+        action = {"add": _("add"), "change": _("change"), "delete": _("delete"), "view": _("view")}
+        return f"{match['where'] or ''}{action[match['action']]}"
+    where, _sep, name = text.rpartition(" | ")
+    from django.apps import apps
+
+    for model in apps.get_models():  # the model's own permissions, by their lazy labels
+        for _codename, label in getattr(model._meta, "permissions", ()):
+            if str(label) == name or getattr(label, "_args", (None,))[0] == name:
+                return f"{where} | {label}" if where else str(label)
+    return text
+
+
 def _m2m_line(label, change) -> ChangeLine:
-    names = [str(o) for o in change.get("objects", [])]
+    names = [_permission_words(str(o)) for o in change.get("objects", [])]
     operation = change.get("operation")
     verb = {"add": _("added"), "delete": _("removed"), "clear": _("cleared")}.get(operation, "")
     return ChangeLine(label, verb, "、".join(names) or "—", style="m2m")

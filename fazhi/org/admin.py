@@ -274,6 +274,35 @@ class ReadOnlyAdmin(SuperuserOnlyAdmin):
         return False
 
 
+class RecordKindFilter(admin.RelatedOnlyFieldListFilter):
+    """The kinds of record the trail holds entries of, by their Chinese names."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("record kind")  # the field would call itself "content type"
+
+    def field_choices(self, field, request, model_admin):
+        from django.contrib.contenttypes.models import ContentType
+
+        used = model_admin.get_queryset(request).values_list("content_type", flat=True).distinct()
+        kinds = ContentType.objects.filter(pk__in=used)
+        named = [
+            (kind.pk, str(kind.model_class()._meta.verbose_name))
+            for kind in kinds
+            if kind.model_class()
+        ]
+        return sorted(named, key=lambda choice: choice[1])
+
+
+class ActorFilter(admin.RelatedOnlyFieldListFilter):
+    """Who made the entries: the users the trail names, by their names."""
+
+    def field_choices(self, field, request, model_admin):
+        used = model_admin.get_queryset(request).values_list("actor", flat=True).distinct()
+        users = User.objects.filter(pk__in=used).order_by("username")
+        return [(user.pk, f"{user.get_full_name()}（{user.username}）") for user in users]
+
+
 @admin.register(LogEntry)
 class AuditTrailAdmin(ReadOnlyAdmin):
     """The audit trail, read-only, in words a clerk reads: who changed what, from what to what."""
@@ -286,7 +315,12 @@ class AuditTrailAdmin(ReadOnlyAdmin):
         "object_repr",
         "change_summary",
     ]
-    list_filter = ["action", "content_type", "timestamp"]
+    list_filter = [
+        "action",
+        ("content_type", RecordKindFilter),
+        ("actor", ActorFilter),
+        "timestamp",
+    ]
     search_fields = ["object_repr", "actor__username", "actor__full_name"]
     date_hierarchy = "timestamp"
     list_select_related = ["actor", "content_type"]

@@ -2,6 +2,7 @@
 
 import pytest
 from auditlog.models import LogEntry
+from django.urls import reverse
 
 from fazhi.org.models import Role, Unit, User
 
@@ -182,3 +183,30 @@ def test_roles_and_the_audit_trail_are_for_superusers_only(township_admin, login
         assert client.get(page).status_code == 302, page  # to the admin's login
     assert login("admin").get("/admin/org/role/").status_code == 200
     assert login("admin").get("/admin/org/apitoken/").status_code == 200
+
+
+def test_the_audit_trail_filters_by_user_record_kind_and_period_in_chinese(district, login):
+    from django.contrib.contenttypes.models import ContentType
+
+    client = login("admin")
+    client.post(
+        reverse("org:user_active", args=[User.objects.get(username="mediator").pk]), {"active": "0"}
+    )
+    admin_user = User.objects.get(username="admin")
+    page = client.get("/admin/auditlog/logentry/")
+    text = page.content.decode()
+    assert "记录类型" in text and "content type" not in text.lower()
+    assert "系统管理员（admin）" in text  # the users who made entries, by name
+    kind = ContentType.objects.get_for_model(User)
+    mine = client.get(
+        "/admin/auditlog/logentry/",
+        {"actor__id__exact": admin_user.pk, "content_type__id__exact": kind.pk},
+    )
+    assert mine.status_code == 200
+    shown = mine.context["cl"].result_list
+    assert shown and all(
+        e.actor_id == admin_user.pk and e.content_type_id == kind.pk for e in shown
+    )
+    assert "ID：" not in mine.content.decode()
+    clocks = client.get("/admin/auditlog/logentry/").content.decode()
+    assert "object id" not in clocks and "content type：" not in clocks
