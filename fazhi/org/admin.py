@@ -26,6 +26,7 @@ from knox.settings import knox_settings
 
 from fazhi.core.audit import describe_changes
 from fazhi.org import services
+from fazhi.org.forms import PlacementCheck
 from fazhi.org.models import ApiToken, Role, Unit, User
 from fazhi.org.passwords import require_change
 from fazhi.org.rules import can_manage_user
@@ -54,25 +55,10 @@ class ScopedAdminMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class UnitAdminForm(forms.ModelForm):
+class UnitAdminForm(PlacementCheck, forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["code", "kind", "name", "short_name", "parent", "area_code", "credit_code"]
-
-    def clean(self):
-        cleaned = super().clean()
-        if "parent" not in cleaned:
-            return cleaned
-        parent = cleaned["parent"]
-        stored = Unit.objects.get(pk=self.instance.pk) if self.instance.pk else None
-        try:
-            if stored is not None:
-                services.check_move(stored, parent)
-            if stored is None or stored.parent_id != (parent.pk if parent else None):
-                services.check_room_under(parent)
-        except ValidationError as error:
-            self.add_error(None, error)
-        return cleaned
 
 
 @admin.register(Unit)

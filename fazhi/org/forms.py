@@ -67,7 +67,31 @@ class PasswordResetForm(_Passwords):
         bootstrap(self)
 
 
-class UnitForm(forms.ModelForm):
+class PlacementCheck:
+    """A unit form's check of where the unit goes: never under itself or its subordinates,
+    never under a parent with no room left (the platform's page and the admin alike)."""
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from fazhi.org import services
+
+        cleaned = super().clean()
+        if "parent" not in cleaned:
+            return cleaned
+        parent = cleaned["parent"]
+        stored = Unit.objects.get(pk=self.instance.pk) if self.instance.pk else None
+        try:
+            if stored is not None:
+                services.check_move(stored, parent)
+            if stored is None or stored.parent_id != (parent.pk if parent else None):
+                services.check_room_under(parent)
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+
+class UnitForm(PlacementCheck, forms.ModelForm):
     """A unit of the tree: its place (parent) within the manager's scope; creation and moves go
     through the services that keep the tree's path right."""
 
@@ -97,22 +121,3 @@ class UnitForm(forms.ModelForm):
         if not self.instance.pk:
             self.fields.pop("is_active")
         bootstrap(self)
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from fazhi.org import services
-
-        cleaned = super().clean()
-        if "parent" not in cleaned:
-            return cleaned
-        parent = cleaned["parent"]
-        stored = Unit.objects.get(pk=self.instance.pk) if self.instance.pk else None
-        try:
-            if stored is not None:
-                services.check_move(stored, parent)
-            if stored is None or stored.parent_id != (parent.pk if parent else None):
-                services.check_room_under(parent)
-        except ValidationError as error:
-            self.add_error(None, error)
-        return cleaned
