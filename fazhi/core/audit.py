@@ -3,6 +3,7 @@ and reading it for people (field labels, choice labels, related records by name 
 viewer may see them)."""
 
 import json
+import re
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -363,8 +364,6 @@ def _references_in_words(text: str) -> str:
     """A report's figure references ({{mediation.disputes}}) as what they count: 〔…〕."""
     if "{{" not in text:
         return text
-    import re
-
     from fazhi.indicators.registry import get_indicator
 
     def words(match):
@@ -393,21 +392,15 @@ def _related_name(model, pks, viewer) -> list[str]:
     return [found.get(str(pk), _("(a record outside your data scope)")) for pk in pks]
 
 
-_DEFAULT_PERMISSION = None
+# Django names its default permissions in English: "… | Can add dispute".
+DEFAULT_PERMISSION = re.compile(r"^(?P<where>.*\| )?Can (?P<action>add|change|delete|view) .+$")
 
 
 def _permission_words(text: str) -> str:
     """A permission as the trail stored it ("人民调解 | 矛盾纠纷 | Can add dispute": Django names
     permissions in English) in Chinese: "人民调解 | 矛盾纠纷 | 新增"; a permission of the platform's
     own (查看完整身份证号码) by its label."""
-    import re
-
-    global _DEFAULT_PERMISSION
-    if _DEFAULT_PERMISSION is None:
-        _DEFAULT_PERMISSION = re.compile(
-            r"^(?P<where>.*\| )?Can (?P<action>add|change|delete|view) .+$"
-        )
-    match = _DEFAULT_PERMISSION.match(text)
+    match = DEFAULT_PERMISSION.match(text)
     if match:
         action = {"add": _("add"), "change": _("change"), "delete": _("delete"), "view": _("view")}
         return f"{match['where'] or ''}{action[match['action']]}"
