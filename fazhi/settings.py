@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "fazhi.legality",
     "fazhi.reconsideration",
     "fazhi.litigation",
+    "fazhi.governance",
     "fazhi.reports",
     "fazhi.inbox",
 ]

@@ -132,6 +132,9 @@ class Indicator:
     model: type | None = None
     where: Callable[[Period], Q] | None = None
     sum_field: str | None = None
+    # Counting indicators: count the distinct values of this field instead of the rows (units
+    # named in notices: a unit named twice counts once).
+    distinct: str | None = None
     # Ratio indicators: numerator / denominator × scale, to two decimals.
     numerator: str | None = None
     denominator: str | None = None
@@ -335,6 +338,8 @@ def _aggregate(indicator: Indicator, period: Period, condition: Q | None = None)
     filter_ = condition if condition else None  # an empty Q: every row read counts
     if indicator.kind == "sum":
         return Sum(indicator.sum_field, filter=filter_)
+    if indicator.distinct:
+        return Count(indicator.distinct, filter=filter_, distinct=True)
     return Count("pk", filter=filter_)
 
 
@@ -391,9 +396,17 @@ def _disjunction(conditions: list[Q], parts: list[list]) -> Q:
 
 
 def _value(indicator: Indicator, value):
+    if indicator.kind == "sum" and _sums_whole_numbers(indicator):
+        return value or 0  # page views, persons: no decimals
     if indicator.kind == "sum":
         return (value or Decimal("0")).quantize(Decimal("0.01"))
     return value or 0
+
+
+def _sums_whole_numbers(indicator: Indicator) -> bool:
+    from django.db.models import IntegerField
+
+    return isinstance(indicator.model._meta.get_field(indicator.sum_field), IntegerField)
 
 
 def compute_series(

@@ -49,12 +49,6 @@ NARRATIVE = {
             "工作手册，推动法治建设与经济社会发展同步部署、同步推进；建立部门协同、联合调研和"
             "信息互通机制，发挥依法治区办公室联系各协调小组、指导乡镇和部门的枢纽作用。",
         ),
-        (
-            "从严督导抓保障。",
-            "综合运用督查通报、述职评议、考核评价和台账管理等方式推动任务落实，牵头组织法治督察，"
-            "对工作推进不力的单位予以通报，以问题整改倒逼责任落实，确保全面依法治区各项任务落到"
-            "实处。",
-        ),
     ],
     ReportSection.Kind.PLAN: [
         (
@@ -93,7 +87,9 @@ def load(year: int, out) -> None:
     report.signature_date = date(year + 1, 3, 9)
     report.save()
     for section in report.sections.all():
-        for position, (heading, text) in enumerate(NARRATIVE.get(section.kind, []), start=1):
+        generated = section.paragraphs.count()  # a section's generated paragraphs come first
+        narrative = NARRATIVE.get(section.kind, [])
+        for position, (heading, text) in enumerate(narrative, start=generated + 1):
             ReportParagraph.objects.create(
                 section=section, position=position, heading=heading, text=text
             )

@@ -98,3 +98,54 @@ def generated_paragraphs() -> list[tuple[str, str, str]]:
         clauses = "".join(f"{ORDINALS[n]}是{item.lead}{item.text}" for n, item in enumerate(items))
         paragraphs.append((f"theme:{key}", theme.heading, theme.opening + clauses))
     return paragraphs
+
+
+# --- the other statutory sections ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SectionParagraph:
+    """A paragraph a line of work generates in a section other than section 一 (the principal
+    leaders' duties of section 三, from the rule-of-law office's records), with figure
+    references as in an item's text."""
+
+    key: str
+    section: str  # a ReportSection.Kind value: "LEADERS"
+    heading: str
+    text: str
+    order: int = 100
+
+
+_section_paragraphs: dict[str, SectionParagraph] = {}
+# section kind → {key: function(report) → sentences offered to the writer, taken or left}
+_suggestions: dict[str, dict] = {}
+
+
+def register_section_paragraph(*paragraphs: SectionParagraph) -> None:
+    for paragraph in paragraphs:
+        _section_paragraphs[paragraph.key] = paragraph
+
+
+def section_paragraphs(kind: str) -> list[tuple[str, str, str]]:
+    """(source, heading, text) of the generated paragraphs of section `kind`, in order."""
+    autodiscover_modules("report_paragraphs")
+    chosen = sorted(
+        (p for p in _section_paragraphs.values() if p.section == kind),
+        key=lambda p: (p.order, p.key),
+    )
+    return [(f"section:{p.key}", p.heading, p.text) for p in chosen]
+
+
+def register_suggestions(kind: str, key: str, function) -> None:
+    """`function(report)` gives sentences the records suggest for section `kind` (e.g. the
+    shortcomings of section 二: overdue tasks, open findings); the report page offers each, and
+    the writer adds it as a paragraph or leaves it."""
+    _suggestions.setdefault(kind, {})[key] = function
+
+
+def suggestions_for(report, kind: str) -> list[str]:
+    autodiscover_modules("report_paragraphs")
+    found = []
+    for _key, function in sorted(_suggestions.get(kind, {}).items()):
+        found.extend(function(report))
+    return found

@@ -19,7 +19,7 @@ from fazhi.indicators.registry import Period, get_indicator
 from fazhi.org.models import Unit
 from fazhi.reports.figures import frozen_figures, live_figures
 from fazhi.reports.models import AnnualReport, FrozenFigure, ReportParagraph, ReportSection
-from fazhi.reports.paragraphs import generated_paragraphs
+from fazhi.reports.paragraphs import generated_paragraphs, section_paragraphs
 from fazhi.reports.references import Reference
 from fazhi.reports.render import layout, plain_text
 
@@ -64,7 +64,8 @@ def default_scope(unit):
 @transaction.atomic
 def report_create(*, unit, year: int, scope=None, by=None) -> AnnualReport:
     """A draft with the four required sections; section 一 generated from every line of work's
-    registered items, sections 二–四 left for the bureau to write."""
+    registered items, the others from the paragraphs lines of work register for them (section
+    三's figures) and otherwise left for the bureau to write."""
     scope = scope or default_scope(unit)
     if not unit.path.startswith(scope.path):
         raise ValidationError(
@@ -100,6 +101,11 @@ def report_create(*, unit, year: int, scope=None, by=None) -> AnnualReport:
         )
         if kind == ReportSection.Kind.MEASURES:
             measures_generate(section=section, organ=organ, year=year)
+        else:
+            for n, (source, heading, text) in enumerate(section_paragraphs(kind), start=1):
+                ReportParagraph.objects.create(
+                    section=section, position=n, heading=heading, text=text, source=source
+                )
     return report
 
 

@@ -24,6 +24,7 @@ from fazhi.reports.forms import (
     put_errors,
 )
 from fazhi.reports.models import ReportSection
+from fazhi.reports.paragraphs import suggestions_for
 from fazhi.reports.pdf import PdfUnavailable
 from fazhi.reports.workflow import REPORT
 
@@ -73,6 +74,9 @@ def report_detail(request, pk):
             "opening": next(b for b in blocks if b.kind == "paragraph"),
             "findings": findings,
             "missing_kinds": [k for k in ReportSection.Kind if k not in present],
+            "suggestions": (
+                suggestions_for(report, ReportSection.Kind.SHORTCOMINGS) if report.editable else []
+            ),
             "steps": REPORT.offered(request, report),
             "history": history_for(
                 report,

@@ -19,7 +19,8 @@ class CalculatorForm(forms.Form):
         # One choice per rule code (the version in force on the start date is applied), by
         # its title, under the law it comes from.
         latest = {}
-        for code, title, law in Rule.objects.order_by("code", "effective_from").values_list(
+        counted = Rule.objects.exclude(unit=Rule.Unit.SET_BY_DECISION)
+        for code, title, law in counted.order_by("code", "effective_from").values_list(
             "code", "title", "law"
         ):
             latest[code] = (title, law)

@@ -61,7 +61,12 @@ class CalendarDay(models.Model):
 
 
 # How an amount reads in a basis: 60日, 5个工作日, 6个月.
-MEASURES = {"calendar_days": "日", "working_days": "个工作日", "months": "个月"}
+MEASURES = {
+    "calendar_days": "日",
+    "working_days": "个工作日",
+    "months": "个月",
+    "set_by_decision": "",
+}
 
 
 class Rule(models.Model):
@@ -71,6 +76,10 @@ class Rule(models.Model):
         CALENDAR_DAYS = "calendar_days", _("calendar days")
         WORKING_DAYS = "working_days", _("working days")
         MONTHS = "months", _("months")
+        # Not counted from an event but set by whoever assigns the work (a task of the year's
+        # work points, a rectification deadline of an inspection): the clock's due date is
+        # given when it is opened.
+        SET_BY_DECISION = "set_by_decision", _("set when assigned")
 
     code = models.SlugField(_("rule code"), max_length=60)
     title = models.CharField(_("title"), max_length=120)
@@ -116,6 +125,8 @@ class Rule(models.Model):
     @property
     def basis(self) -> str:
         """ "行政复议法（2023修订）第30条：5个工作日"."""
+        if self.unit == self.Unit.SET_BY_DECISION:
+            return f"{self.law}：{self.article}"  # 依法治区工作要点：交办时确定的期限
         return f"{self.law}（{self.version}）第{self.article}条：{self.amount}{self.measure}"
 
     @property

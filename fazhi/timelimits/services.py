@@ -22,7 +22,10 @@ from fazhi.timelimits.selectors import deadlines_for, rule_for
 
 def _recompute(deadline: Deadline) -> None:
     """Due date from the rule, the closed suspensions and the approved extensions. A due date
-    in a year whose holiday schedule is not loaded is refused with the reason, never guessed."""
+    in a year whose holiday schedule is not loaded is refused with the reason, never guessed.
+    A due date set when the work was assigned stays as it was set."""
+    if deadline.rule.unit == Rule.Unit.SET_BY_DECISION:
+        return
     # Read from the database, not `deadline.suspensions.all()`: a clock read with its
     # suspensions prefetched would recompute from the cache of before the change.
     suspensions = Suspension.objects.filter(deadline=deadline) if deadline.pk else []
@@ -51,11 +54,20 @@ def deadline_open(
     unit,
     label: str = "",
     law_date: date | None = None,
+    due_on: date | None = None,
     user=None,
 ) -> Deadline:
     """Start a clock on `record`. `law_date` picks the version of the law (a case follows the
-    law in force when it was received or accepted); by default the clock's own start."""
+    law in force when it was received or accepted); by default the clock's own start.
+    `due_on` is the due date of a rule whose deadline the assignment sets (and only of one)."""
     rule = rule_for(rule_code, law_date or start)
+    set_by_decision = rule.unit == Rule.Unit.SET_BY_DECISION
+    if set_by_decision != (due_on is not None):
+        raise ValueError(f"{rule_code}: due_on is given exactly when the assignment sets it")
+    if set_by_decision and due_on < start:
+        raise ValidationError(
+            _("The deadline cannot be earlier than the day the work was assigned.")
+        )
     deadline = Deadline(
         content_type=ContentType.objects.get_for_model(record),
         object_id=record.pk,
@@ -63,7 +75,7 @@ def deadline_open(
         rule=rule,
         label=label or rule.title,
         start_date=start,
-        due_date=start,
+        due_date=due_on or start,
         created_by=user,
     )
     _recompute(deadline)
@@ -138,6 +150,21 @@ def deadline_complete(*, deadline: Deadline, on: date, user=None) -> Deadline:
         raise ValidationError(_("A time limit cannot be completed before its clock started."))
     deadline.completed_on = on
     deadline.suspended_since = None
+    deadline.full_clean()
+    deadline.save()
+    return deadline
+
+
+@transaction.atomic
+def deadline_set_due(*, deadline: Deadline, due_on: date, user=None) -> Deadline:
+    """Move a deadline set when the work was assigned (the assigning office grants more time)."""
+    if deadline.rule.unit != Rule.Unit.SET_BY_DECISION:
+        raise ValueError("only a deadline set when the work was assigned can be moved")
+    if due_on < deadline.start_date:
+        raise ValidationError(
+            _("The deadline cannot be earlier than the day the work was assigned.")
+        )
+    deadline.due_date = due_on
     deadline.full_clean()
     deadline.save()
     return deadline
@@ -228,6 +255,8 @@ class DueDates:
             }
         # as `rule_for`: the version in force that started last (an undated one, last of all)
         rule = max(in_force, key=lambda r: r.effective_from or date.min)
+        if rule.unit == Rule.Unit.SET_BY_DECISION:
+            raise ValueError(f"{self.rule_code}: its deadline is set when the work is assigned")
         try:
             result = due_date(self.calendar, day, rule.amount, rule.unit)
         except YearNotLoaded as error:

@@ -1,0 +1,285 @@
+"""Registers: the plain records a line of work keeps beside its casework (honours, meetings,
+notices, media reports …) — a list with search, a year and choice filters and an Excel export, a
+record page, and a form to add or edit — declared once:
+
+    HONOURS = Register(
+        model=Honour, form=HonourForm, heading=_("Honours"),
+        columns=("honoured", "title", "level", "conferred_on"), search=("honoured", "title"),
+        date_field="conferred_on", filters=("level",), save=services.honour_save,
+    )
+    urlpatterns = [*HONOURS.urls()]          # honours/, honours/new/, honours/<pk>/, …/edit/
+
+`save(user=, instance=, **cleaned_data)` is the app's service (instance None: a new record); it
+checks the version (`lock_for_edit`) and the rules. The form is a ModelForm taking `viewer`;
+its unit fields offer only units within the viewer's scope. Reads go through `selector`
+(default: `visible_to`), so the scope holds on every page, the export and the record kind."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+
+from fazhi.core.audit import history_for
+from fazhi.core.forms import StyledForm, put_errors
+from fazhi.core.ledgers import export_sheet, text_safe_row
+from fazhi.core.pagination import page_of
+from fazhi.core.rendering import XLSX, bootstrap_filter, export_xlsx, list_context, render_list
+from fazhi.org.scope import get_visible_or_404
+from fazhi.timelimits.filters import ClockFilter
+from fazhi.timelimits.selectors import with_next_due
+
+PAGE_SIZE = 30
+
+
+def display(record, name: str) -> str:
+    """A field's value as a page shows it: choices by label, dates as 2019-03-15, units by
+    name, many units joined, booleans 是/否, empty as —."""
+    from django.db import models
+
+    try:
+        model_field = record._meta.get_field(name)
+    except Exception:  # a property of the model
+        value = getattr(record, name)
+        if hasattr(value, "strftime"):
+            return value.strftime("%Y-%m-%d")
+        return "—" if value in (None, "") else str(value)
+    if model_field.many_to_many:
+        return "、".join(str(u) for u in getattr(record, name).all()) or "—"
+    if model_field.choices:
+        return getattr(record, f"get_{name}_display")() or "—"
+    value = getattr(record, name)
+    if isinstance(model_field, models.FileField):
+        return value.name.rsplit("/", 1)[-1] if value else "—"
+    if isinstance(model_field, models.BooleanField):
+        return _("Yes") if value else _("No")
+    if isinstance(model_field, models.DateField) and value:
+        return value.strftime("%Y-%m-%d")
+    if isinstance(model_field, models.IntegerField) and value is not None:
+        return f"{value:,}" if value >= 10000 else str(value)  # 942,782 views; the year 2019
+    if isinstance(model_field, models.DecimalField) and value is not None:
+        return format(value.normalize(), "f")  # 80 points, 92.5 points
+    return "—" if value in (None, "") else str(value)
+
+
+class RegisterForm(StyledForm, forms.ModelForm):
+    """A register's form: unit fields offer the viewer's units only (of `unit_kinds`, when
+    the register names them); `version` guards edits."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    unit_kinds: tuple = ()
+
+    def __init__(self, *args, viewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        from fazhi.org.models import Unit
+
+        for form_field in self.fields.values():
+            queryset = getattr(form_field, "queryset", None)
+            if queryset is not None and queryset.model is Unit:
+                units = Unit.objects.visible_to(viewer).filter(is_active=True)
+                if self.unit_kinds:
+                    units = units.filter(kind__in=self.unit_kinds)
+                form_field.queryset = units.order_by("path")
+            if isinstance(form_field.widget, forms.CheckboxSelectMultiple):
+                form_field.col = "col-12"  # a list of units needs the row's width
+            if isinstance(form_field.widget, forms.DateInput):
+                form_field.widget.input_type = "date"
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def _post_clean(self):
+        pass  # the model's own validation runs in the service
+
+
+@dataclass
+class Register:
+    model: type
+    form: type[RegisterForm]
+    heading: str
+    columns: tuple[str, ...]  # shown in the list, the first links to the record
+    search: tuple[str, ...]  # the fields the search box looks in
+    date_field: str  # the year filter's field, and the newest-first order
+    save: Callable
+    filters: tuple[str, ...] = ()  # choice fields offered as filters
+    detail_fields: tuple[str, ...] = ()  # default: the form's fields
+    add_label: str = gettext_lazy("Add")
+    related: Callable | None = None  # (record, request) → more for the record's page
+    detail_template: str = "core/register_detail.html"
+    extra_template: str = ""  # included on the record's page (its related records)
+    select_related: tuple[str, ...] = ()
+    clocks: bool = False  # its records carry clocks: a 期限 column and filter on its list
+    year_is_number: bool = False  # `date_field` holds a year (2019), not a date
+    labels: dict = field(default_factory=dict)  # for columns that are properties
+    list_template: str = "core/register_list.html"
+    ledger: str = ""  # the Excel ledger its list exports to ("" → the list's columns)
+    filterset: type = field(init=False)
+
+    def __post_init__(self):
+        meta = self.model._meta
+        self.app_label, self.name = meta.app_label, meta.model_name
+        self.filterset = self._filterset()
+
+    def label(self, name: str) -> str:
+        """A column's heading: the field's verbose name (of the first step of a path)."""
+        if name in self.labels:
+            return str(self.labels[name])
+        return str(self.model._meta.get_field(name.split("__")[0]).verbose_name)
+
+    # --- reads -------------------------------------------------------------------------
+
+    def selector(self, viewer):
+        rows = self.model.objects.visible_to(viewer)
+        if self.select_related:
+            rows = rows.select_related(*self.select_related)
+        return with_next_due(rows) if self.clocks else rows
+
+    def get_for_user(self, user, pk):
+        return get_visible_or_404(self.selector(user), user, pk)
+
+    def rows_context(self, viewer) -> dict:
+        return {"register": self}
+
+    def _filterset(self):
+        search, date_field = self.search, self.date_field
+
+        def search_text(queryset, name, value):
+            words = Q()
+            for name in search:
+                words |= Q(**{f"{name}__icontains": value.strip()})
+            return queryset.filter(words)
+
+        attrs = {
+            "q": django_filters.CharFilter(label=gettext_lazy("Search"), method=search_text),
+            "year": django_filters.NumberFilter(
+                label=gettext_lazy("Year"),
+                field_name=date_field,
+                lookup_expr="exact" if self.year_is_number else "year",
+            ),
+        }
+        if self.clocks:
+            attrs["clock"] = ClockFilter()
+        for name in self.filters:
+            model_field = self.model._meta.get_field(name)
+            attrs[name] = django_filters.ChoiceFilter(
+                label=model_field.verbose_name, choices=model_field.choices
+            )
+        return type(f"{self.model.__name__}Filter", (django_filters.FilterSet,), attrs)
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def _perm(self, action: str) -> str:
+        return f"{self.app_label}.{action}_{self.name}"
+
+    def _require(self, request, action: str):
+        if not request.user.has_perm(self._perm(action)):
+            raise PermissionDenied
+
+    def list_view(self, request):
+        self._require(request, "view")
+        filterset = self.filterset(request.GET, queryset=self.selector(request.user))
+        rows = filterset.qs if filterset.is_valid() else self.selector(request.user).none()
+        rows = rows.order_by(f"-{self.date_field}", "-pk")
+        if request.GET.get("export") == "xlsx":
+            if self.ledger:
+                return export_xlsx(request, self.ledger, rows, str(self.heading))
+            return self.export(rows)
+        context = {
+            "filter": bootstrap_filter(filterset),
+            "page": page_of(request, rows, PAGE_SIZE),
+            "register": self,
+            "can_add": request.user.has_perm(self._perm("add")),
+            "add_url": f"{request.resolver_match.namespace}:{self.name}_create",
+            **list_context(
+                self.heading,
+                f"{request.resolver_match.namespace}:{self.name}_list",
+                "core/_register_rows.html",
+                "、".join(self.label(n) for n in self.search),
+            ),
+        }
+        return render_list(request, self.list_template, context["rows_template"], context)
+
+    def export(self, rows):
+        book = Workbook(write_only=True)
+        headers = [self.label(n) for n in self.columns]
+        sheet = export_sheet(book, str(self.heading), headers, [24] * len(headers))
+        for record in rows.iterator(chunk_size=500):
+            sheet.append(text_safe_row(sheet, [display(record, n) for n in self.columns]))
+        target = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
+        book.save(target)
+        target.seek(0)
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        return FileResponse(
+            target, as_attachment=True, filename=f"{self.heading}-{stamp}.xlsx", content_type=XLSX
+        )
+
+    def detail_view(self, request, pk):
+        self._require(request, "view")
+        record = self.get_for_user(request.user, pk)
+        names = self.detail_fields or tuple(self.form._meta.fields)
+        context = {
+            "record": record,
+            "register": self,
+            "fields": [(self.label(n), display(record, n)) for n in names],
+            "can_change": request.user.has_perm(self._perm("change")),
+            "list_url": f"{request.resolver_match.namespace}:{self.name}_list",
+            "edit_url": f"{request.resolver_match.namespace}:{self.name}_edit",
+            "history": history_for(record, request.user),
+        }
+        if self.related:
+            context |= self.related(record, request)
+        return render(request, self.detail_template, context)
+
+    def form_view(self, request, pk=None):
+        self._require(request, "change" if pk else "add")
+        record = self.get_for_user(request.user, pk) if pk else None
+        # A new record may start from another's page (a meeting's decision → a task): the
+        # address names the field's value; the form's own choices still decide what is valid.
+        initial = {} if pk else {k: v for k, v in request.GET.items() if k in self.form.base_fields}
+        form = self.form(
+            request.POST or None,
+            request.FILES or None,
+            instance=record,
+            initial=initial,
+            viewer=request.user,
+        )
+        if request.method == "POST" and form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version", None)
+            try:
+                saved = self.save(user=request.user, instance=record, version=version, **data)
+            except ValidationError as error:
+                put_errors(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(saved)
+        context = {
+            "form": form,
+            "record": record,
+            "register": self,
+            "list_url": f"{request.resolver_match.namespace}:{self.name}_list",
+        }
+        return render(request, "core/register_form.html", context)
+
+    def urls(self, prefix: str) -> list:
+        """List, new, record and edit pages under `prefix` ("honours/")."""
+        login = login_required
+        return [
+            path(prefix, login(self.list_view), name=f"{self.name}_list"),
+            path(f"{prefix}new/", login(self.form_view), name=f"{self.name}_create"),
+            path(f"{prefix}<int:pk>/", login(self.detail_view), name=f"{self.name}_detail"),
+            path(f"{prefix}<int:pk>/edit/", login(self.form_view), name=f"{self.name}_edit"),
+        ]

@@ -1,0 +1,612 @@
+"""Writes of the 依法治区 ledger. Every write is one transaction, checks the version the user
+saw (`lock_for_edit`) and the rules, and leaves an audit entry (auditlog)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from fazhi.core.services import lock_for_edit, not_in_future
+from fazhi.governance.models import (
+    AssessmentDeduction,
+    AssessmentItem,
+    AssessmentResult,
+    AssessmentScheme,
+    Body,
+    BodyMember,
+    DemonstrationApplication,
+    DemonstrationParticipant,
+    Finding,
+    Honour,
+    IndicatorWork,
+    InnovationEntry,
+    Inspection,
+    LeaderDuty,
+    MediaReport,
+    Meeting,
+    ModelVillage,
+    Notice,
+    NoticeMention,
+    ResearchTopic,
+    Task,
+    TaskProgress,
+    TopicReport,
+    UnitReport,
+    WorkPlan,
+    points_text,
+)
+from fazhi.org.models import Unit
+from fazhi.timelimits import services as deadlines
+
+TASK_CLOCK = "governance.task"
+RECTIFICATION_CLOCK = "governance.rectification"
+
+
+def _save(model, *, instance, version, user, fields: dict, many: dict | None = None):
+    """Create a record (instance None) or change the stored one, checked and saved; `many`
+    sets its many-to-many fields after the save."""
+    if instance is None:
+        record = model(created_by=user, **fields)
+    else:
+        record = lock_for_edit(model, instance.pk, version)
+        for name, value in fields.items():
+            setattr(record, name, value)
+    record.full_clean()
+    record.save()
+    for name, values in (many or {}).items():
+        getattr(record, name).set(values)
+    return record
+
+
+def _not_before(later, earlier, field: str, message: str) -> None:
+    if later and earlier and later < earlier:
+        raise ValidationError({field: message})
+
+
+# --- bodies and meetings ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def body_save(*, user, instance=None, version=None, **data) -> Body:
+    not_in_future(data["established_on"], "established_on")
+    _not_before(
+        data.get("dissolved_on"),
+        data["established_on"],
+        "dissolved_on",
+        _("A body cannot be dissolved before it was established."),
+    )
+    return _save(Body, instance=instance, version=version, user=user, fields=data)
+
+
+@transaction.atomic
+def body_member_add(*, body: Body, member_unit, post: str, user=None) -> BodyMember:
+    member = BodyMember(body=body, member_unit=member_unit, post=post)
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def meeting_save(*, user, instance=None, version=None, **data) -> Meeting:
+    not_in_future(data["held_on"], "held_on")
+    body = data["body"]
+    if data["held_on"] < body.established_on:
+        raise ValidationError(
+            {"held_on": _("The meeting cannot precede the body's establishment.")}
+        )
+    data["kind"] = Meeting.KIND_OF_BODY[body.kind]
+    return _save(Meeting, instance=instance, version=version, user=user, fields=data)
+
+
+# --- work points and tasks ------------------------------------------------------------------
+
+
+@transaction.atomic
+def workplan_save(*, user, instance=None, version=None, **data) -> WorkPlan:
+    not_in_future(data["issued_on"], "issued_on")
+    return _save(WorkPlan, instance=instance, version=version, user=user, fields=data)
+
+
+@transaction.atomic
+def task_save(*, user, instance=None, version=None, co_units=(), **data) -> Task:
+    """Assign a task (its deadline starts a clock on the lead unit's 工作台) or change it (a
+    moved deadline moves the clock)."""
+    not_in_future(data["assigned_on"], "assigned_on")
+    _not_before(
+        data["due_on"],
+        data["assigned_on"],
+        "due_on",
+        _("The deadline cannot be earlier than the day the task was assigned."),
+    )
+    if data["lead_unit"] in co_units:
+        raise ValidationError({"co_units": _("The lead unit is not also a co-operating unit.")})
+    moved = instance is not None and instance.lead_unit_id != data["lead_unit"].pk
+    if moved and instance.status != Task.Status.ASSIGNED:
+        raise ValidationError({"lead_unit": _("A task reported done keeps its lead unit.")})
+    task = _save(
+        Task,
+        instance=instance,
+        version=version,
+        user=user,
+        fields=data,
+        many={"co_units": co_units},
+    )
+    clock = deadlines.clock_of(task, TASK_CLOCK)
+    if clock is None:
+        deadlines.deadline_open(
+            record=task,
+            rule_code=TASK_CLOCK,
+            start=task.assigned_on,
+            due_on=task.due_on,
+            unit=task.lead_unit,
+            label=_("Task due: %(title)s") % {"title": task.title[:60]},
+            user=user,
+        )
+    else:
+        clock.unit = task.lead_unit
+        clock.start_date = task.assigned_on
+        deadlines.deadline_set_due(deadline=clock, due_on=task.due_on, user=user)
+    return task
+
+
+@transaction.atomic
+def task_report_progress(
+    *, task: Task, version, on: date, text: str, percent: int, attachment=None, user=None
+) -> Task:
+    """The lead unit reports progress; at 100 % the task is reported done, its clock stops and
+    the office is asked to confirm."""
+    stored = lock_for_edit(Task, task.pk, version)
+    if stored.status != Task.Status.ASSIGNED:
+        raise ValidationError(_("Progress is reported on a task still in progress."))
+    not_in_future(on, "on")
+    _not_before(on, stored.assigned_on, "on", _("The report cannot precede the assignment."))
+    if percent < stored.percent:
+        raise ValidationError(
+            {
+                "percent": _("Progress cannot go back below %(percent)d%%.")
+                % {"percent": stored.percent}
+            }
+        )
+    TaskProgress.objects.create(
+        task=stored,
+        reported_on=on,
+        text=text,
+        percent=percent,
+        attachment=attachment or "",
+        reported_by=user,
+    )
+    stored.percent = percent
+    if percent == 100:
+        stored.status, stored.completed_on = Task.Status.REPORTED, on
+        deadlines.clocks_complete(stored, on=on, user=user, codes=[TASK_CLOCK])
+    stored.save()
+    return stored
+
+
+@transaction.atomic
+def task_confirm(*, task: Task, version, on: date, user=None) -> Task:
+    stored = lock_for_edit(Task, task.pk, version)
+    if stored.status != Task.Status.REPORTED:
+        raise ValidationError(_("Only a task reported done can be confirmed."))
+    not_in_future(on, "on")
+    _not_before(on, stored.completed_on, "on", _("Confirmation cannot precede the report."))
+    stored.status, stored.confirmed_on = Task.Status.DONE, on
+    stored.save()
+    return stored
+
+
+@transaction.atomic
+def task_return(*, task: Task, version, reason: str, user=None) -> Task:
+    """The office finds the task not done: it goes back to the lead unit and its clock runs
+    again (a deadline passed meanwhile shows as overdue)."""
+    stored = lock_for_edit(Task, task.pk, version)
+    if stored.status != Task.Status.REPORTED:
+        raise ValidationError(_("Only a task reported done can be returned."))
+    TaskProgress.objects.create(
+        task=stored,
+        reported_on=stored.completed_on,
+        text=_("Returned by the office: %(reason)s") % {"reason": reason},
+        percent=stored.percent,
+        reported_by=user,
+    )
+    stored.status, stored.completed_on = Task.Status.ASSIGNED, None
+    stored.save()
+    for clock in deadlines.deadlines_for(stored).filter(rule__code=TASK_CLOCK):
+        deadlines.deadline_reopen(deadline=clock, user=user)
+    return stored
+
+
+# --- inspections, findings and rectification ------------------------------------------------
+
+
+@transaction.atomic
+def inspection_save(*, user, instance=None, version=None, inspected_units=(), **data):
+    not_in_future(data["started_on"], "started_on")
+    _not_before(
+        data["ended_on"], data["started_on"], "ended_on", _("The inspection ends before it starts.")
+    )
+    return _save(
+        Inspection,
+        instance=instance,
+        version=version,
+        user=user,
+        fields=data,
+        many={"inspected_units": inspected_units},
+    )
+
+
+@transaction.atomic
+def finding_save(*, user, instance=None, version=None, **data) -> Finding:
+    """A problem found in a unit, with the day it must be rectified by (a clock on that unit's
+    工作台); changing the day moves the clock."""
+    inspection = data["inspection"]
+    if not inspection.inspected_units.filter(pk=data["unit"].pk).exists():
+        raise ValidationError({"unit": _("This unit is not among the units inspected.")})
+    not_in_future(data["found_on"], "found_on")
+    _not_before(
+        data["found_on"],
+        inspection.started_on,
+        "found_on",
+        _("A problem cannot be found before the inspection started."),
+    )
+    _not_before(
+        data["due_on"],
+        data["found_on"],
+        "due_on",
+        _("The rectification deadline is before the day it was found."),
+    )
+    if instance is not None and instance.status != Finding.Status.OPEN:
+        raise ValidationError(_("A finding whose rectification was reported is no longer edited."))
+    finding = _save(Finding, instance=instance, version=version, user=user, fields=data)
+    clock = deadlines.clock_of(finding, RECTIFICATION_CLOCK)
+    if clock is None:
+        deadlines.deadline_open(
+            record=finding,
+            rule_code=RECTIFICATION_CLOCK,
+            start=finding.found_on,
+            due_on=finding.due_on,
+            unit=finding.unit,
+            label=_("Rectification due: %(problem)s") % {"problem": finding.problem[:40]},
+            user=user,
+        )
+    else:
+        clock.unit, clock.start_date = finding.unit, finding.found_on
+        deadlines.deadline_set_due(deadline=clock, due_on=finding.due_on, user=user)
+    return finding
+
+
+@transaction.atomic
+def finding_report(
+    *, finding: Finding, version, on: date, rectification: str, evidence=None, user=None
+) -> Finding:
+    """The inspected unit reports what it rectified, with evidence: its clock stops."""
+    stored = lock_for_edit(Finding, finding.pk, version)
+    if stored.status != Finding.Status.OPEN:
+        raise ValidationError(_("Rectification is reported on a finding still to be rectified."))
+    not_in_future(on, "on")
+    _not_before(on, stored.found_on, "on", _("Rectification cannot precede the finding."))
+    stored.status, stored.reported_on = Finding.Status.REPORTED, on
+    stored.rectification = rectification
+    if evidence:
+        stored.evidence = evidence
+    stored.returned_reason = ""
+    stored.full_clean()
+    stored.save()
+    deadlines.clocks_complete(stored, on=on, user=user, codes=[RECTIFICATION_CLOCK])
+    return stored
+
+
+@transaction.atomic
+def finding_accept(*, finding: Finding, version, on: date, user=None) -> Finding:
+    stored = lock_for_edit(Finding, finding.pk, version)
+    if stored.status != Finding.Status.REPORTED:
+        raise ValidationError(_("Only a reported rectification can be accepted."))
+    not_in_future(on, "on")
+    _not_before(on, stored.reported_on, "on", _("Acceptance cannot precede the report."))
+    stored.status, stored.accepted_on = Finding.Status.ACCEPTED, on
+    stored.save()
+    return stored
+
+
+@transaction.atomic
+def finding_return(*, finding: Finding, version, reason: str, user=None) -> Finding:
+    """The rectification is not enough: back to the unit, whose clock runs again."""
+    stored = lock_for_edit(Finding, finding.pk, version)
+    if stored.status != Finding.Status.REPORTED:
+        raise ValidationError(_("Only a reported rectification can be returned."))
+    stored.status, stored.reported_on, stored.returned_reason = Finding.Status.OPEN, None, reason
+    stored.save()
+    for clock in deadlines.deadlines_for(stored).filter(rule__code=RECTIFICATION_CLOCK):
+        deadlines.deadline_reopen(deadline=clock, user=user)
+    return stored
+
+
+# --- notices, honours, the contest, research, reports, demonstration ------------------------
+
+
+@transaction.atomic
+def notice_save(*, user, instance=None, version=None, named_units=(), **data) -> Notice:
+    not_in_future(data["issued_on"], "issued_on")
+    if not named_units:
+        raise ValidationError({"named_units": _("Name at least one unit.")})
+    notice = _save(Notice, instance=instance, version=version, user=user, fields=data)
+    named = {u.pk for u in named_units}
+    notice.mentions.exclude(named_unit__in=named).delete()
+    kept = set(notice.mentions.values_list("named_unit", flat=True))
+    NoticeMention.objects.bulk_create(
+        NoticeMention(notice=notice, named_unit_id=pk) for pk in sorted(named - kept)
+    )
+    return notice
+
+
+@transaction.atomic
+def honour_save(*, user, instance=None, version=None, **data) -> Honour:
+    not_in_future(data["conferred_on"], "conferred_on")
+    return _save(Honour, instance=instance, version=version, user=user, fields=data)
+
+
+@transaction.atomic
+def innovation_entry_save(*, user, instance=None, version=None, **data) -> InnovationEntry:
+    not_in_future(data["awarded_on"], "awarded_on")
+    return _save(InnovationEntry, instance=instance, version=version, user=user, fields=data)
+
+
+@transaction.atomic
+def media_report_save(*, user, instance=None, version=None, **data) -> MediaReport:
+    not_in_future(data["published_on"], "published_on")
+    return _save(MediaReport, instance=instance, version=version, user=user, fields=data)
+
+
+@transaction.atomic
+def research_topic_save(*, user, instance=None, version=None, **data) -> ResearchTopic:
+    not_in_future(data["started_on"], "started_on")
+    not_in_future(data.get("finished_on"), "finished_on")
+    _not_before(
+        data.get("finished_on"),
+        data["started_on"],
+        "finished_on",
+        _("It cannot end before it started."),
+    )
+    return _save(ResearchTopic, instance=instance, version=version, user=user, fields=data)
+
+
+@transaction.atomic
+def topic_report_save(*, user, instance=None, version=None, **data) -> TopicReport:
+    not_in_future(data["reported_on"], "reported_on")
+    not_in_future(data.get("instructed_on"), "instructed_on")
+    _not_before(
+        data.get("instructed_on"),
+        data["reported_on"],
+        "instructed_on",
+        _("Instructions cannot precede the report."),
+    )
+    return _save(TopicReport, instance=instance, version=version, user=user, fields=data)
+
+
+@transaction.atomic
+def demonstration_save(
+    *, user, instance=None, version=None, participating_units=(), **data
+) -> DemonstrationApplication:
+    not_in_future(data["started_on"], "started_on")
+    not_in_future(data.get("submitted_on"), "submitted_on")
+    _not_before(
+        data.get("submitted_on"),
+        data["started_on"],
+        "submitted_on",
+        _("It cannot be submitted before it started."),
+    )
+    application = _save(
+        DemonstrationApplication, instance=instance, version=version, user=user, fields=data
+    )
+    wanted = {u.pk for u in participating_units}
+    application.participants.exclude(participant__in=wanted).delete()
+    kept = set(application.participants.values_list("participant", flat=True))
+    DemonstrationParticipant.objects.bulk_create(
+        DemonstrationParticipant(application=application, participant_id=pk)
+        for pk in sorted(wanted - kept)
+    )
+    return application
+
+
+# --- assessment ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def assessment_scheme_save(*, user, instance=None, version=None, **data) -> AssessmentScheme:
+    if data["pass_line"] < 0 or (data.get("city_score") is not None and data["city_score"] < 0):
+        raise ValidationError(_("Points cannot be negative."))
+    return _save(AssessmentScheme, instance=instance, version=version, user=user, fields=data)
+
+
+@transaction.atomic
+def assessment_item_add(
+    *, scheme: AssessmentScheme, name: str, points, user=None
+) -> AssessmentItem:
+    if points <= 0:
+        raise ValidationError({"points": _("An item is worth more than 0 points.")})
+    if scheme.results.exists():
+        raise ValidationError(_("Units were scored already: the scheme's items are fixed."))
+    position = scheme.items.count() + 1
+    item = AssessmentItem(scheme=scheme, name=name, points=points, position=position)
+    item.full_clean()
+    item.save()
+    return item
+
+
+def deduction_problems(scheme: AssessmentScheme, deductions: dict) -> dict:
+    """What is wrong with a unit's deductions ({item pk: (points, reason)}), by item pk: the
+    rule the scoring page and the ledger share."""
+    problems = {}
+    items = {item.pk: item for item in scheme.items.all()}
+    for pk, (points, reason) in deductions.items():
+        item = items.get(pk)
+        if item is None:
+            problems[pk] = _("This item is not part of the assessment.")
+        elif points < 0 or points > item.points:
+            problems[pk] = _("Deduct between 0 and %(points)s points.") % {
+                "points": points_text(item.points)
+            }
+        elif points and not reason.strip():
+            problems[pk] = _("Give the reason for the deduction.")
+    return problems
+
+
+@transaction.atomic
+def assessment_score(
+    *, scheme: AssessmentScheme, unit, deductions: dict, user=None
+) -> AssessmentResult:
+    """A unit's deductions per item ({item pk: (points, reason)}): its total is the scheme's
+    full points less them, and every unit's rank in the scheme is brought up to date."""
+    problems = deduction_problems(scheme, deductions)
+    if problems:
+        raise ValidationError({f"item_{pk}": message for pk, message in problems.items()})
+    if not scheme.items.exists():
+        raise ValidationError(_("Add the assessment's items before scoring units."))
+    total = scheme.full_points - sum((points for points, _reason in deductions.values()), 0)
+    result = AssessmentResult.objects.filter(scheme=scheme, unit=unit).first()
+    if result is None:
+        result = AssessmentResult(scheme=scheme, unit=unit, total=total, created_by=user)
+    else:
+        result.total = total
+        result.version += 1
+    result.full_clean()
+    result.save()
+    result.deductions.all().delete()
+    AssessmentDeduction.objects.bulk_create(
+        AssessmentDeduction(result=result, item_id=pk, deducted=points, reason=reason.strip())
+        for pk, (points, reason) in deductions.items()
+        if points
+    )
+    _rank(scheme)
+    result.refresh_from_db()
+    return result
+
+
+def _rank(scheme: AssessmentScheme) -> None:
+    """Rank by total, highest first; equal totals share a rank (1, 2, 2, 4)."""
+    results = list(scheme.results.order_by("-total", "pk"))
+    for n, result in enumerate(results):
+        if n and result.total == results[n - 1].total:
+            result.rank = results[n - 1].rank
+        else:
+            result.rank = n + 1
+    AssessmentResult.objects.bulk_update(results, ["rank"])
+
+
+# --- the principal leaders' duties, units' annual reports, model villages --------------------
+
+
+@transaction.atomic
+def leader_duty_save(*, user, instance=None, version=None, **data) -> LeaderDuty:
+    reported = data.get("report_form") not in (None, "", LeaderDuty.ReportForm.NONE)
+    if reported and not data.get("reported_on"):
+        raise ValidationError({"reported_on": _("Give the day of the report.")})
+    if not reported and (data.get("reported_on") or data.get("evaluation_score") is not None):
+        raise ValidationError(
+            {"report_form": _("Choose how the leader reported, or leave the day and score empty.")}
+        )
+    not_in_future(data.get("reported_on"), "reported_on")
+    score = data.get("evaluation_score")
+    if score is not None and not 0 <= score <= 100:
+        raise ValidationError({"evaluation_score": _("A score lies between 0 and 100.")})
+    if (
+        LeaderDuty.objects.filter(unit=data["unit"], year=data["year"])
+        .exclude(pk=getattr(instance, "pk", None))
+        .exists()
+    ):
+        raise ValidationError({"year": _("This unit's record of that year exists already.")})
+    return _save(LeaderDuty, instance=instance, version=version, user=user, fields=data)
+
+
+def unit_report_problems(year, sent_on, published_on) -> dict:
+    problems = {}
+    if sent_on and sent_on.year < year + 1:
+        problems["sent_on"] = _("A year's report is sent in the following year.")
+    if published_on and sent_on and published_on < sent_on:
+        problems["published_on"] = _("It cannot be published before it was sent.")
+    return problems
+
+
+@transaction.atomic
+def unit_report_save(*, user, instance=None, version=None, **data) -> UnitReport:
+    problems = unit_report_problems(data["year"], data.get("sent_on"), data.get("published_on"))
+    if problems:
+        raise ValidationError(problems)
+    not_in_future(data.get("sent_on"), "sent_on")
+    not_in_future(data.get("published_on"), "published_on")
+    if (
+        UnitReport.objects.filter(unit=data["unit"], year=data["year"])
+        .exclude(pk=getattr(instance, "pk", None))
+        .exists()
+    ):
+        raise ValidationError({"year": _("This unit's report of that year is tracked already.")})
+    data["due_on"] = UnitReport.due_for(data["year"])
+    return _save(UnitReport, instance=instance, version=version, user=user, fields=data)
+
+
+REPORTING_UNITS = [Unit.Kind.DEPARTMENT, Unit.Kind.TOWNSHIP]
+
+
+@transaction.atomic
+def unit_reports_open_year(*, year: int, viewer, user=None) -> int:
+    """Track the year's reports of every department and township within the viewer's scope
+    (one row each, none sent yet): a unit that never reports shows as missing."""
+    units = (
+        Unit.objects.all() if viewer is None else Unit.objects.visible_to(viewer)
+    )  # None: the demo
+    units = units.filter(kind__in=REPORTING_UNITS, is_active=True)
+    tracked = set(UnitReport.objects.filter(year=year).values_list("unit_id", flat=True))
+    created = [
+        UnitReport(unit=unit, year=year, due_on=UnitReport.due_for(year), created_by=user)
+        for unit in units.order_by("path")
+        if unit.pk not in tracked
+    ]
+    for report in created:
+        report.save()  # one by one: each gets its audit entry
+    return len(created)
+
+
+@transaction.atomic
+def model_village_save(*, user, instance=None, version=None, **data) -> ModelVillage:
+    not_in_future(data["named_on"], "named_on")
+    return _save(ModelVillage, instance=instance, version=version, user=user, fields=data)
+
+
+@transaction.atomic
+def model_village_recheck(*, village: ModelVillage, version, on: date, outcome: str, user=None):
+    """The two-yearly re-check: kept (保留), revoked (撤销) or cancelled (注销)."""
+    stored = lock_for_edit(ModelVillage, village.pk, version)
+    if stored.status not in (ModelVillage.Status.NAMED, ModelVillage.Status.RETAINED):
+        raise ValidationError(_("A revoked or cancelled village is not re-checked."))
+    not_in_future(on, "on")
+    _not_before(on, stored.named_on, "on", _("A re-check cannot precede the naming."))
+    stored.status, stored.last_checked_on = outcome, on
+    stored.full_clean()
+    stored.save()
+    return stored
+
+
+# --- the demonstration's indicators --------------------------------------------------------
+
+
+@transaction.atomic
+def indicator_work_save(
+    *, application, indicator, lead_units=(), self_score=None, gaps="", evidence=None, user=None
+) -> IndicatorWork:
+    if application.edition_id != indicator.edition_id:
+        raise ValidationError(_("This indicator is not of the application's indicator system."))
+    if self_score is not None and (
+        self_score < 0 or (indicator.points is not None and self_score > indicator.points)
+    ):
+        raise ValidationError({"self_score": _("Score between 0 and the indicator's points.")})
+    work, _created = IndicatorWork.objects.get_or_create(
+        application=application, indicator=indicator
+    )
+    work.self_score, work.gaps = self_score, gaps
+    if evidence:
+        work.evidence = evidence
+    work.full_clean()
+    work.save()
+    work.lead_units.set(lead_units)
+    return work

@@ -1,0 +1,131 @@
+"""The steps of a task (progress reported by the lead unit, confirmed or returned by the office)
+and of a finding (rectification reported by the inspected unit, accepted or returned)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from fazhi.core.workflow import Step, Workflow, dated
+from fazhi.governance import forms, services
+from fazhi.governance.models import Finding, ModelVillage, Task
+
+
+def _task_for(user, pk):
+    from fazhi.governance.registers import TASKS
+
+    return TASKS.get_for_user(user, pk)
+
+
+def _finding_for(user, pk):
+    from fazhi.governance.registers import FINDINGS
+
+    return FINDINGS.get_for_user(user, pk)
+
+
+TASK = Workflow(
+    model=Task,
+    record_arg="task",
+    get_for_user=_task_for,
+    url_name="governance:task_step",
+    list_url_name="governance:task_list",
+    list_title=_("Task ledger"),
+    steps=[
+        Step(
+            "progress",
+            _("Report progress"),
+            forms.ProgressForm,
+            services.task_report_progress,
+            "governance.report_task",
+            when=lambda s: s.record.status == Task.Status.ASSIGNED,
+            done=_("Progress reported."),
+            inline=False,
+        ),
+        Step(
+            "confirm",
+            _("Confirm done"),
+            dated(_("Confirmed on")),
+            services.task_confirm,
+            "governance.confirm_task",
+            when=lambda s: s.record.status == Task.Status.REPORTED,
+            done=_("The task is confirmed done."),
+        ),
+        Step(
+            "return",
+            _("Return to the lead unit"),
+            forms.ReturnForm,
+            services.task_return,
+            "governance.confirm_task",
+            when=lambda s: s.record.status == Task.Status.REPORTED,
+            done=_("Returned to the lead unit."),
+            inline=False,
+        ),
+    ],
+)
+
+FINDING = Workflow(
+    model=Finding,
+    record_arg="finding",
+    get_for_user=_finding_for,
+    url_name="governance:finding_step",
+    list_url_name="governance:finding_list",
+    list_title=_("Inspection findings"),
+    steps=[
+        Step(
+            "rectify",
+            _("Report rectification"),
+            forms.RectificationForm,
+            services.finding_report,
+            "governance.rectify_finding",
+            when=lambda s: s.record.status == Finding.Status.OPEN,
+            done=_("Rectification reported."),
+            inline=False,
+        ),
+        Step(
+            "accept",
+            _("Accept rectification"),
+            dated(_("Rectification accepted on")),
+            services.finding_accept,
+            "governance.accept_finding",
+            when=lambda s: s.record.status == Finding.Status.REPORTED,
+            done=_("Rectification accepted."),
+        ),
+        Step(
+            "return",
+            _("Return for more rectification"),
+            forms.ReturnForm,
+            services.finding_return,
+            "governance.accept_finding",
+            when=lambda s: s.record.status == Finding.Status.REPORTED,
+            done=_("Returned to the unit."),
+            inline=False,
+        ),
+    ],
+)
+
+
+def _village_for(user, pk):
+    from fazhi.governance.registers import VILLAGES
+
+    return VILLAGES.get_for_user(user, pk)
+
+
+VILLAGE = Workflow(
+    model=ModelVillage,
+    record_arg="village",
+    get_for_user=_village_for,
+    url_name="governance:modelvillage_step",
+    list_url_name="governance:modelvillage_list",
+    list_title=_("Model villages"),
+    steps=[
+        Step(
+            "recheck",
+            _("Record the re-check"),
+            forms.RecheckForm,
+            services.model_village_recheck,
+            "governance.change_modelvillage",
+            when=lambda s: (
+                s.record.status in (ModelVillage.Status.NAMED, ModelVillage.Status.RETAINED)
+            ),
+            done=_("Re-check recorded."),
+            inline=False,
+        ),
+    ],
+)
