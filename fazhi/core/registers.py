@@ -126,6 +126,7 @@ class Register:
     labels: dict = field(default_factory=dict)  # for columns that are properties
     list_template: str = "core/register_list.html"
     ledger: str = ""  # the Excel ledger its list exports to ("" → the list's columns)
+    ordering: tuple[str, ...] = ()  # the list's order (default: newest `date_field` first)
     filterset: type = field(init=False)
 
     def __post_init__(self):
@@ -192,7 +193,7 @@ class Register:
         self._require(request, "view")
         filterset = self.filterset(request.GET, queryset=self.selector(request.user))
         rows = filterset.qs if filterset.is_valid() else self.selector(request.user).none()
-        rows = rows.order_by(f"-{self.date_field}", "-pk")
+        rows = rows.order_by(*(self.ordering or (f"-{self.date_field}", "-pk")))
         if request.GET.get("export") == "xlsx":
             if self.ledger:
                 return export_xlsx(request, self.ledger, rows, str(self.heading))

@@ -84,7 +84,6 @@ register(
         lambda p: between("assigned_on", p),
         30,
         measure="项",
-        trend=True,
     ),
     _count(
         "governance.tasks.done",

@@ -794,8 +794,8 @@ class UnitReport(TrackedRecord):
     # 31 March of the following year: sent in the first quarter, published before 1 April.
     due_on = models.DateField(_("due by"), editable=False)
     sent_on = models.DateField(_("sent on"), null=True, blank=True)
-    published_on = models.DateField(_("published on"), null=True, blank=True)
-    published_at = models.CharField(_("published at"), max_length=200, blank=True)
+    published_on = models.DateField(_("made public on"), null=True, blank=True)
+    published_at = models.CharField(_("made public at"), max_length=200, blank=True)
     has_required_parts = models.BooleanField(_("has the five required parts"), default=False)
     report = models.ForeignKey(
         "reports.AnnualReport",
@@ -832,6 +832,13 @@ class UnitReport(TrackedRecord):
     @property
     def late_or_missing(self) -> bool:
         return self.sent_on is None or self.sent_on > self.due_on
+
+    @property
+    def sending(self) -> str:
+        """On time, late or not sent: what the office's list shows."""
+        if self.sent_on is None:
+            return _("Not sent")
+        return _("Sent late") if self.sent_on > self.due_on else _("Sent on time")
 
 
 # --- 民主法治示范村（社区） --------------------------------------------------------------------

@@ -322,13 +322,16 @@ LEADER_DUTIES = Register(
     save=services.leader_duty_save,
     select_related=("unit",),
     year_is_number=True,
+    ordering=("-year", "unit__path"),
 )
 UNIT_REPORTS = Register(
     model=m.UnitReport,
     form=forms.UnitReportForm,
     heading=_("Units' annual reports"),
     add_label=_("Track a unit's report"),
-    columns=("unit", "year", "sent_on", "published_on", "has_required_parts"),
+    columns=("unit", "year", "sending", "sent_on", "published_on", "has_required_parts"),
+    labels={"sending": _("sent")},
+    ordering=("-year", "unit__path"),
     search=("unit__name", "published_at"),
     date_field="year",
     save=services.unit_report_save,
