@@ -36,11 +36,53 @@ from fazhi.governance.models import (
     WorkPlan,
     points_text,
 )
+from fazhi.inbox.models import Message
+from fazhi.inbox.services import notify, users_with_perm_over
 from fazhi.org.models import Unit
 from fazhi.timelimits import services as deadlines
 
 TASK_CLOCK = "governance.task"
 RECTIFICATION_CLOCK = "governance.rectification"
+REPORTER = {"task": "governance.report_task", "finding": "governance.rectify_finding"}
+CONFIRMER = {"task": "governance.confirm_task", "finding": "governance.accept_finding"}
+
+
+def _office_of(record):
+    """The unit that assigned the work: the work points' or the meeting's issuer for a task,
+    the organiser for a finding's inspection (None: any office that may confirm)."""
+    if isinstance(record, Finding):
+        return record.inspection.unit
+    if record.plan_id:
+        return record.plan.unit
+    return record.meeting.body.unit if record.meeting_id else None
+
+
+def _tell_unit(record, kind, title, user):
+    """Those who report for the record's unit (its liaison, its township staff)."""
+    unit = record.lead_unit if isinstance(record, Task) else record.unit
+    perm = REPORTER["task" if isinstance(record, Task) else "finding"]
+    recipients = [u for u in users_with_perm_over(perm, unit) if u != user and _acts_for(u, unit)]
+    notify(recipients, kind=kind, title=title, url=record.get_absolute_url())
+
+
+def _acts_for(user, unit) -> bool:
+    """The unit's own staff, or those of the justice office that serves a township."""
+    own = user.unit_id == unit.pk
+    serving = user.unit.kind in Unit.SERVES_PARENT and user.unit.parent_id == unit.pk
+    return own or serving
+
+
+def _tell_office(record, kind, title, user):
+    """Those of the assigning office who confirm or accept."""
+    unit = record.lead_unit if isinstance(record, Task) else record.unit
+    perm = CONFIRMER["task" if isinstance(record, Task) else "finding"]
+    office = _office_of(record)
+    recipients = [
+        u
+        for u in users_with_perm_over(perm, unit)
+        if u != user and (office is None or u.unit_id == office.pk)
+    ]
+    notify(recipients, kind=kind, title=title, url=record.get_absolute_url())
 
 
 def _save(model, *, instance, version, user, fields: dict, many: dict | None = None):
@@ -134,6 +176,12 @@ def task_save(*, user, instance=None, version=None, co_units=(), **data) -> Task
     )
     clock = deadlines.clock_of(task, TASK_CLOCK)
     if clock is None:
+        _tell_unit(
+            task,
+            Message.Kind.ASSIGNED,
+            f"交办任务：{task.title}（{task.due_on:%Y-%m-%d}前完成）",
+            user,
+        )
         deadlines.deadline_open(
             record=task,
             rule_code=TASK_CLOCK,
@@ -180,6 +228,12 @@ def task_report_progress(
     if percent == 100:
         stored.status, stored.completed_on = Task.Status.REPORTED, on
         deadlines.clocks_complete(stored, on=on, user=user, codes=[TASK_CLOCK])
+        _tell_office(
+            stored,
+            Message.Kind.TO_REVIEW,
+            f"任务报告完成，待确认：{stored.title}（{stored.lead_unit.name}）",
+            user,
+        )
     stored.save()
     return stored
 
@@ -214,6 +268,7 @@ def task_return(*, task: Task, version, reason: str, user=None) -> Task:
     stored.save()
     for clock in deadlines.deadlines_for(stored).filter(rule__code=TASK_CLOCK):
         deadlines.deadline_reopen(deadline=clock, user=user)
+    _tell_unit(stored, Message.Kind.RETURNED, f"任务被退回：{stored.title}（{reason}）", user)
     return stored
 
 
@@ -261,6 +316,12 @@ def finding_save(*, user, instance=None, version=None, **data) -> Finding:
     finding = _save(Finding, instance=instance, version=version, user=user, fields=data)
     clock = deadlines.clock_of(finding, RECTIFICATION_CLOCK)
     if clock is None:
+        _tell_unit(
+            finding,
+            Message.Kind.ASSIGNED,
+            f"督察发现问题，请于{finding.due_on:%Y-%m-%d}前整改：{finding.problem[:40]}",
+            user,
+        )
         deadlines.deadline_open(
             record=finding,
             rule_code=RECTIFICATION_CLOCK,
@@ -294,6 +355,12 @@ def finding_report(
     stored.full_clean()
     stored.save()
     deadlines.clocks_complete(stored, on=on, user=user, codes=[RECTIFICATION_CLOCK])
+    _tell_office(
+        stored,
+        Message.Kind.TO_REVIEW,
+        f"整改情况待验收：{stored.unit.name}（{stored.problem[:30]}）",
+        user,
+    )
     return stored
 
 
@@ -319,6 +386,9 @@ def finding_return(*, finding: Finding, version, reason: str, user=None) -> Find
     stored.save()
     for clock in deadlines.deadlines_for(stored).filter(rule__code=RECTIFICATION_CLOCK):
         deadlines.deadline_reopen(deadline=clock, user=user)
+    _tell_unit(
+        stored, Message.Kind.RETURNED, f"整改被退回：{stored.problem[:30]}（{reason}）", user
+    )
     return stored
 
 

@@ -11,6 +11,7 @@ class Message(models.Model):
         CLOCK_DUE_SOON = "CLOCK_DUE_SOON", _("time limit due soon")
         CLOCK_OVERDUE = "CLOCK_OVERDUE", _("time limit overdue")
         TO_REVIEW = "TO_REVIEW", _("submitted for review")
+        ASSIGNED = "ASSIGNED", _("assigned to your unit")
         RETURNED = "RETURNED", _("returned")
         TO_APPROVE = "TO_APPROVE", _("awaiting approval")
         IMPORT_DONE = "IMPORT_DONE", _("import finished")

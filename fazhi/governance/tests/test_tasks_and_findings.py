@@ -190,3 +190,24 @@ def test_a_finding_names_only_a_unit_the_inspection_covered(office):
             due_on=date(2019, 10, 31),
         )
     assert "unit" in refused.value.message_dict
+
+
+def test_the_unit_and_the_office_are_told_in_their_messages(
+    office, login, django_capture_on_commit_callbacks
+):
+    from fazhi.inbox.models import Message
+
+    with django_capture_on_commit_callbacks(execute=True):
+        task = office["assign"](office["market"], "规范行政执法案卷", date(2019, 10, 31))
+    told = Message.objects.filter(kind=Message.Kind.ASSIGNED, url=task.get_absolute_url())
+    assert {m.recipient.username for m in told} == {"liaison"}
+    assert "规范行政执法案卷" in told.get().title and "2019-10-31" in told.get().title
+    with django_capture_on_commit_callbacks(execute=True):
+        step(login("liaison"), task, "progress", on="2019-09-20", text="已完成。", percent=100)
+    asked = Message.objects.filter(kind=Message.Kind.TO_REVIEW, url=task.get_absolute_url())
+    # the office that issued the work points, not every section's staff
+    assert {m.recipient.username for m in asked} == {"yifa"}
+    with django_capture_on_commit_callbacks(execute=True):
+        step(login("yifa"), task, "return", reason="佐证材料不全")
+    returned = Message.objects.get(kind=Message.Kind.RETURNED, url=task.get_absolute_url())
+    assert returned.recipient.username == "liaison" and "佐证材料不全" in returned.title
