@@ -85,6 +85,33 @@ def _tell_office(record, kind, title, user):
     notify(recipients, kind=kind, title=title, url=record.get_absolute_url())
 
 
+CLOCK_LABELS = {
+    TASK_CLOCK: _("Task due: %(what)s"),
+    RECTIFICATION_CLOCK: _("Rectification due: %(what)s"),
+}
+
+
+def _keep_deadline(record, code, start, due, unit, user) -> bool:
+    """Open the record's clock with the deadline it was given, or move the one it has to the
+    record's deadline and unit; True when the clock is new (the work was just assigned)."""
+    clock = deadlines.clock_of(record, code)
+    if clock is not None:
+        clock.unit, clock.start_date = unit, start
+        deadlines.deadline_set_due(deadline=clock, due_on=due, user=user)
+        return False
+    what = (record.title if isinstance(record, Task) else record.problem)[:40]
+    deadlines.deadline_open(
+        record=record,
+        rule_code=code,
+        start=start,
+        due_on=due,
+        unit=unit,
+        label=CLOCK_LABELS[code] % {"what": what},
+        user=user,
+    )
+    return True
+
+
 def _save(model, *, instance, version, user, fields: dict, many: dict | None = None):
     """Create a record (instance None) or change the stored one, checked and saved; `many`
     sets its many-to-many fields after the save."""
@@ -174,27 +201,13 @@ def task_save(*, user, instance=None, version=None, co_units=(), **data) -> Task
         fields=data,
         many={"co_units": co_units},
     )
-    clock = deadlines.clock_of(task, TASK_CLOCK)
-    if clock is None:
+    if _keep_deadline(task, TASK_CLOCK, task.assigned_on, task.due_on, task.lead_unit, user):
         _tell_unit(
             task,
             Message.Kind.ASSIGNED,
             f"交办任务：{task.title}（{task.due_on:%Y-%m-%d}前完成）",
             user,
         )
-        deadlines.deadline_open(
-            record=task,
-            rule_code=TASK_CLOCK,
-            start=task.assigned_on,
-            due_on=task.due_on,
-            unit=task.lead_unit,
-            label=_("Task due: %(title)s") % {"title": task.title[:60]},
-            user=user,
-        )
-    else:
-        clock.unit = task.lead_unit
-        clock.start_date = task.assigned_on
-        deadlines.deadline_set_due(deadline=clock, due_on=task.due_on, user=user)
     return task
 
 
@@ -314,26 +327,16 @@ def finding_save(*, user, instance=None, version=None, **data) -> Finding:
     if instance is not None and instance.status != Finding.Status.OPEN:
         raise ValidationError(_("A finding whose rectification was reported is no longer edited."))
     finding = _save(Finding, instance=instance, version=version, user=user, fields=data)
-    clock = deadlines.clock_of(finding, RECTIFICATION_CLOCK)
-    if clock is None:
+    if _keep_deadline(
+        finding, RECTIFICATION_CLOCK, finding.found_on, finding.due_on, finding.unit, user
+    ):
+        problem = finding.problem[:40]
         _tell_unit(
             finding,
             Message.Kind.ASSIGNED,
-            f"督察发现问题，请于{finding.due_on:%Y-%m-%d}前整改：{finding.problem[:40]}",
+            f"督察发现问题，请于{finding.due_on:%Y-%m-%d}前整改：{problem}",
             user,
         )
-        deadlines.deadline_open(
-            record=finding,
-            rule_code=RECTIFICATION_CLOCK,
-            start=finding.found_on,
-            due_on=finding.due_on,
-            unit=finding.unit,
-            label=_("Rectification due: %(problem)s") % {"problem": finding.problem[:40]},
-            user=user,
-        )
-    else:
-        clock.unit, clock.start_date = finding.unit, finding.found_on
-        deadlines.deadline_set_due(deadline=clock, due_on=finding.due_on, user=user)
     return finding
 
 
