@@ -28,7 +28,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -74,6 +74,24 @@ def display(record, name: str) -> str:
     if isinstance(model_field, models.DecimalField) and value is not None:
         return format(value.normalize(), "f")  # 80 points, 92.5 points
     return "—" if value in (None, "") else str(value)
+
+
+def cell_value(record, name: str):
+    """A field as an Excel cell: numbers and dates as themselves (to sum and sort), the rest as
+    the page words it."""
+    from datetime import date
+    from decimal import Decimal
+
+    value = getattr(record, name, None)
+    try:
+        has_choices = bool(record._meta.get_field(name).choices)
+    except Exception:
+        has_choices = False
+    if not has_choices and isinstance(value, int | Decimal | date) and not isinstance(value, bool):
+        return value
+    if value is None:
+        return None
+    return display(record, name)
 
 
 class RegisterForm(StyledForm, forms.ModelForm):
@@ -176,7 +194,9 @@ class Register:
         for name in self.filters:
             model_field = self.model._meta.get_field(name)
             attrs[name] = django_filters.ChoiceFilter(
-                label=model_field.verbose_name, choices=model_field.choices
+                label=model_field.verbose_name,
+                choices=model_field.choices,
+                empty_label=gettext_lazy("All"),
             )
         return type(f"{self.model.__name__}Filter", (django_filters.FilterSet,), attrs)
 
@@ -218,7 +238,7 @@ class Register:
         headers = [self.label(n) for n in self.columns]
         sheet = export_sheet(book, str(self.heading), headers, [24] * len(headers))
         for record in rows.iterator(chunk_size=500):
-            sheet.append(text_safe_row(sheet, [display(record, n) for n in self.columns]))
+            sheet.append(text_safe_row(sheet, [cell_value(record, n) for n in self.columns]))
         target = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
         book.save(target)
         target.seek(0)
@@ -234,7 +254,7 @@ class Register:
         context = {
             "record": record,
             "register": self,
-            "fields": [(self.label(n), display(record, n)) for n in names],
+            "fields": [(self.label(n), *self._shown(record, n, request)) for n in names],
             "can_change": request.user.has_perm(self._perm("change")),
             "list_url": f"{request.resolver_match.namespace}:{self.name}_list",
             "edit_url": f"{request.resolver_match.namespace}:{self.name}_edit",
@@ -243,6 +263,46 @@ class Register:
         if self.related:
             context |= self.related(record, request)
         return render(request, self.detail_template, context)
+
+    def _shown(self, record, name: str, request) -> tuple[str, str]:
+        """A field as the record's page shows it, with a link for a file; a record it refers
+        to outside the viewer's scope is not named (as on the change history)."""
+        from django.db import models as m
+
+        try:
+            model_field = record._meta.get_field(name)
+        except Exception:
+            return display(record, name), ""
+        if isinstance(model_field, m.FileField) and getattr(record, name):
+            namespace = request.resolver_match.namespace
+            return display(record, name), reverse(
+                f"{namespace}:{self.name}_file", args=[record.pk, name]
+            )
+        if model_field.many_to_one and getattr(record, f"{name}_id"):
+            related = model_field.related_model
+            if hasattr(related.objects, "visible_to"):
+                visible = related.objects.visible_to(request.user)
+                if not visible.filter(pk=getattr(record, f"{name}_id")).exists():
+                    return _("(outside your data scope)"), ""
+        return display(record, name), ""
+
+    def file_view(self, request, pk, name):
+        """A file of the record, to those who may see the record."""
+        from django.db import models as m
+        from django.http import Http404
+
+        self._require(request, "view")
+        record = self.get_for_user(request.user, pk)
+        try:
+            model_field = record._meta.get_field(name)
+        except Exception:
+            raise Http404 from None
+        stored = getattr(record, name, None) if isinstance(model_field, m.FileField) else None
+        if not stored:
+            raise Http404
+        return FileResponse(
+            stored.open("rb"), as_attachment=True, filename=stored.name.rsplit("/", 1)[-1]
+        )
 
     def form_view(self, request, pk=None):
         self._require(request, "change" if pk else "add")
@@ -283,4 +343,9 @@ class Register:
             path(f"{prefix}new/", login(self.form_view), name=f"{self.name}_create"),
             path(f"{prefix}<int:pk>/", login(self.detail_view), name=f"{self.name}_detail"),
             path(f"{prefix}<int:pk>/edit/", login(self.form_view), name=f"{self.name}_edit"),
+            path(
+                f"{prefix}<int:pk>/file/<str:name>/",
+                login(self.file_view),
+                name=f"{self.name}_file",
+            ),
         ]

@@ -20,6 +20,7 @@ from fazhi.core.documents import (
 )
 from fazhi.core.numbering import take_document_number
 from fazhi.governance.models import Finding, Inspection, WorkPlan
+from fazhi.timelimits.selectors import today
 
 RECTIFICATION_NOTICE_KEY = "governance.rectification_notice"
 
@@ -74,11 +75,11 @@ def rectification_notice(finding: Finding, *, user=None) -> tuple[Document, str]
     findings = list(
         Finding.objects.select_for_update()
         .filter(inspection=finding.inspection, unit=finding.unit)
+        .exclude(status=Finding.Status.ACCEPTED)  # what is closed is not asked for again
         .order_by("found_on", "pk")
-    )
+    ) or [finding]
     number = next((f.notice_number for f in findings if f.notice_number), "")
-    # Dated as the written feedback of the findings: the day the last of them was recorded.
-    issued = max(f.found_on for f in findings)
+    issued = today()
     if not number:
         inspection = finding.inspection
         number = str(
@@ -86,7 +87,9 @@ def rectification_notice(finding: Finding, *, user=None) -> tuple[Document, str]
                 unit=inspection.unit, key=RECTIFICATION_NOTICE_KEY, year=issued.year
             )
         )
-        Finding.objects.filter(pk__in=[f.pk for f in findings]).update(notice_number=number)
+        for f in findings:  # one by one: each finding's change history shows the number
+            f.notice_number = number
+            f.save(update_fields=["notice_number", "updated_at"])
     doc = new_document()
     add_title(doc, "法治督察问题整改通知书")
     add_paragraph(doc, number, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)

@@ -17,14 +17,14 @@ UNITS = forms.CheckboxSelectMultiple
 # The organs the office works with: the district's party and government offices, departments,
 # townships, the bureau and the court — not the mediation committees or service sites.
 ORGANS = (
-    Unit.Kind.DISTRICT,
     Unit.Kind.PARTY_OFFICE,
     Unit.Kind.JUSTICE_BUREAU,
     Unit.Kind.DEPARTMENT,
     Unit.Kind.TOWNSHIP,
-    Unit.Kind.JUSTICE_OFFICE,
     Unit.Kind.COURT,
 )
+# Whom the assessment scores and whose own annual reports the office tracks.
+ASSESSED = (Unit.Kind.DEPARTMENT, Unit.Kind.TOWNSHIP)
 
 
 def organs_for(viewer):
@@ -93,6 +93,10 @@ class TaskForm(OrganForm):
         super().__init__(*args, viewer=viewer, **kwargs)
         self.fields["plan"].queryset = m.WorkPlan.objects.visible_to(viewer)
         self.fields["meeting"].queryset = m.Meeting.objects.visible_to(viewer)
+        if not self.instance.pk:
+            from fazhi.timelimits.selectors import today
+
+            self.fields["assigned_on"].initial = today()
 
 
 class InspectionForm(OrganForm):
@@ -125,7 +129,17 @@ class FindingForm(OrganForm):
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, viewer=viewer, **kwargs)
-        self.fields["inspection"].queryset = m.Inspection.objects.visible_to(viewer)
+        inspections = m.Inspection.objects.visible_to(viewer)
+        self.fields["inspection"].queryset = inspections
+        # Once the inspection is known, only the units it covered are offered.
+        chosen = self.data.get("inspection") or self.initial.get("inspection")
+        chosen = chosen or getattr(self.instance, "inspection_id", None)
+        inspection = inspections.filter(pk=chosen).first() if str(chosen or "").isdigit() else None
+        if inspection is not None:
+            units = self.fields["unit"].queryset
+            self.fields["unit"].queryset = units.filter(
+                pk__in=inspection.inspected_units.values("pk")
+            )
 
 
 class NoticeForm(OrganForm):
@@ -224,7 +238,7 @@ class ProgressForm(DatedStepForm):
     on_label = _("Reported on")
     text = forms.CharField(label=_("Progress"), widget=TEXT)
     percent = forms.IntegerField(label=_("Percent done"), min_value=0, max_value=100)
-    attachment = forms.FileField(label=_("Attachment"), required=False)
+    attachment = forms.FileField(label=_("Attachment"), required=False, validators=m.EVIDENCE)
 
 
 class ReturnForm(StepForm):
@@ -234,7 +248,7 @@ class ReturnForm(StepForm):
 class RectificationForm(DatedStepForm):
     on_label = _("Reported on")
     rectification = forms.CharField(label=_("What was rectified"), widget=TEXT)
-    evidence = forms.FileField(label=_("Evidence"), required=False)
+    evidence = forms.FileField(label=_("Evidence"), required=False, validators=m.EVIDENCE)
 
 
 class AssessmentSchemeForm(OrganForm):
@@ -248,16 +262,19 @@ class AssessmentItemForm(StyledForm, forms.Form):
     points = forms.DecimalField(label=_("Points"), max_digits=6, decimal_places=2, min_value=0)
 
 
+def assessed_for(viewer):
+    units = Unit.objects.visible_to(viewer).filter(kind__in=ASSESSED, is_active=True)
+    return units.order_by("path")
+
+
 class ScoreForm(StyledForm, forms.Form):
-    """A unit's deductions, one pair of fields per item of the scheme."""
+    """A unit's deductions, one pair of fields per item of the scheme (the unit chosen first,
+    so that its earlier deductions are shown, never silently replaced)."""
 
-    unit = forms.ModelChoiceField(label=_("Unit assessed"), queryset=Unit.objects.none())
-
-    def __init__(self, *args, scheme, viewer, **kwargs):
+    def __init__(self, *args, scheme, **kwargs):
         self.scheme = scheme
         self.items = list(scheme.items.all())
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = organs_for(viewer)
         for item in self.items:
             self.fields[f"item_{item.pk}"] = forms.DecimalField(
                 label=_("%(item)s: points deducted") % {"item": item},
@@ -354,7 +371,7 @@ class IndicatorWorkForm(StyledForm, forms.Form):
         label=_("self-assessed score"), max_digits=6, decimal_places=2, required=False, min_value=0
     )
     gaps = forms.CharField(label=_("gaps"), required=False, widget=TEXT)
-    evidence = forms.FileField(label=_("evidence"), required=False)
+    evidence = forms.FileField(label=_("evidence"), required=False, validators=m.EVIDENCE)
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)

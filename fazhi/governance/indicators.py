@@ -4,10 +4,12 @@ the day it was found, a notice's units by the day it was issued, an honour by th
 conferred."""
 
 from django.db.models import F, Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.governance import models as m
 from fazhi.indicators.registry import Indicator, register, register_total
+from fazhi.timelimits.selectors import today
 
 MODULE = "governance"
 
@@ -66,7 +68,7 @@ register(
     *(
         _count(
             f"governance.meetings.{kind.value.lower()}",
-            kind.label,
+            format_lazy("{}：{}", _("Meetings by kind"), kind.label),
             _("Meetings of this kind held within the period."),
             m.Meeting,
             lambda p, kind=kind: between("held_on", p) & Q(kind=kind),
@@ -111,11 +113,14 @@ register(
         "governance.tasks.overdue",
         _("Tasks overdue"),
         _(
-            "Tasks due within the period whose completion was not reported by their deadline (still open, or reported late)."
+            "Tasks due within the period whose deadline has passed without their completion being reported in time (still open, or reported late)."
         ),
         m.Task,
+        # "Passed" is as of today: a task due later this year is not overdue yet.
         lambda p: (
-            between("due_on", p) & (Q(completed_on__isnull=True) | Q(completed_on__gt=F("due_on")))
+            between("due_on", p)
+            & Q(due_on__lt=today())
+            & (Q(completed_on__isnull=True) | Q(completed_on__gt=F("due_on")))
         ),
         33,
         measure="项",
@@ -193,7 +198,7 @@ register(
     *(
         _count(
             f"governance.honours.{level.value.lower()}",
-            level.label,
+            format_lazy("{}：{}", _("Honours by level"), level.label),
             _("Honours of this level conferred within the period."),
             m.Honour,
             lambda p, level=level: between("conferred_on", p) & Q(level=level),

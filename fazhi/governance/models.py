@@ -4,14 +4,36 @@ their findings and each unit's rectification, notices praising or criticising un
 the innovation contest, research topics, reports to the party secretary, and the units taking
 part in the demonstration creation."""
 
+from uuid import uuid4
+
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.models import TrackedRecord
 from fazhi.org.scope import ScopedQuerySet
+
+# What evidence may be: documents, sheets, pictures, an archive (as legality's attachments).
+EVIDENCE_TYPES = ["pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx", "jpg", "jpeg", "png", "zip"]
+EVIDENCE_MAX_MB = 20
+
+
+def validate_evidence_size(upload) -> None:
+    if upload and upload.size > EVIDENCE_MAX_MB * 1024 * 1024:
+        raise ValidationError(
+            _("The file is larger than %(mb)d MB.") % {"mb": EVIDENCE_MAX_MB}, code="too_large"
+        )
+
+
+EVIDENCE = [FileExtensionValidator(EVIDENCE_TYPES), validate_evidence_size]
+
+
+def evidence_path(instance, filename: str) -> str:
+    """A folder of its own for each file: it keeps the name the clerk gave it."""
+    return f"governance/{instance._meta.model_name}/{uuid4().hex[:16]}/{filename}"
 
 
 def points_text(value) -> str:
@@ -85,7 +107,7 @@ class Meeting(TrackedRecord):
         Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings"
     )
     kind = models.CharField(_("kind of meeting"), max_length=10, choices=Kind.choices)
-    held_on = models.DateField(_("held on"), db_index=True)
+    held_on = models.DateField(_("meeting held on"), db_index=True)
     title = models.CharField(_("title"), max_length=200)
     topics = models.TextField(_("topics"), blank=True)
     decisions = models.TextField(_("decisions"), blank=True)
@@ -143,8 +165,11 @@ class Task(TrackedRecord):
 
     class Status(models.TextChoices):
         ASSIGNED = "ASSIGNED", _("In progress")
+        RETURNED = "RETURNED", _("Returned, in progress again")
         REPORTED = "REPORTED", _("Reported done, awaiting confirmation")
         DONE = "DONE", _("Done, confirmed")
+
+    OPEN = (Status.ASSIGNED, Status.RETURNED)  # the lead unit reports progress
 
     plan = models.ForeignKey(
         WorkPlan,
@@ -199,7 +224,9 @@ class TaskProgress(models.Model):
     percent = models.PositiveSmallIntegerField(
         _("percent done"), validators=[MaxValueValidator(100)]
     )
-    attachment = models.FileField(_("attachment"), upload_to="governance/progress/", blank=True)
+    attachment = models.FileField(
+        _("attachment"), upload_to=evidence_path, blank=True, validators=EVIDENCE
+    )
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -211,6 +238,10 @@ class TaskProgress(models.Model):
 
     def __str__(self):
         return f"{self.reported_on:%Y-%m-%d} {self.percent}%"
+
+    @property
+    def file_name(self) -> str:
+        return self.attachment.name.rsplit("/", 1)[-1] if self.attachment else ""
 
 
 class Inspection(TrackedRecord):
@@ -270,9 +301,13 @@ class Finding(TrackedRecord):
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
     rectification = models.TextField(_("rectification"), blank=True)
-    evidence = models.FileField(_("evidence"), upload_to="governance/evidence/", blank=True)
+    evidence = models.FileField(
+        _("evidence"), upload_to=evidence_path, blank=True, validators=EVIDENCE
+    )
     reported_on = models.DateField(_("rectification reported on"), null=True, blank=True)
-    accepted_on = models.DateField(_("accepted on"), null=True, blank=True, db_index=True)
+    accepted_on = models.DateField(
+        _("rectification accepted on"), null=True, blank=True, db_index=True
+    )
     returned_reason = models.CharField(_("returned because"), max_length=300, blank=True)
     # The rectification notice (整改通知书) sent to the unit for its findings of the inspection:
     # one number for all of them, taken when the notice is first printed.
@@ -394,7 +429,9 @@ class Honour(TrackedRecord):
     conferred_by = models.CharField(_("conferred by"), max_length=100)
     conferred_on = models.DateField(_("conferred on"), db_index=True)
     document_number = models.CharField(_("document number"), max_length=60, blank=True)
-    evidence = models.FileField(_("evidence"), upload_to="governance/honours/", blank=True)
+    evidence = models.FileField(
+        _("evidence"), upload_to=evidence_path, blank=True, validators=EVIDENCE
+    )
 
     objects = ScopedQuerySet.as_manager()
     scope_unit_field = "unit"
@@ -543,7 +580,7 @@ class DemonstrationApplication(TrackedRecord):
 
     class Status(models.TextChoices):
         PREPARING = "PREPARING", _("Preparing")
-        SUBMITTED = "SUBMITTED", _("Submitted")
+        SUBMITTED = "SUBMITTED", _("Application submitted")
         NAMED = "NAMED", _("Named a demonstration")
         NOT_NAMED = "NOT_NAMED", _("Not named")
 
@@ -754,7 +791,7 @@ class LeaderDuty(TrackedRecord):
         choices=ReportForm.choices,
         default=ReportForm.NONE,
     )
-    reported_on = models.DateField(_("reported on"), null=True, blank=True)
+    reported_on = models.DateField(_("reported on the rule of law on"), null=True, blank=True)
     evaluation_score = models.DecimalField(
         _("democratic evaluation score"), max_digits=5, decimal_places=2, null=True, blank=True
     )
@@ -867,7 +904,7 @@ class ModelVillage(TrackedRecord):
         _("status"), max_length=10, choices=Status.choices, default=Status.NAMED
     )
     last_checked_on = models.DateField(_("last re-checked on"), null=True, blank=True)
-    evidence = models.FileField(_("file"), upload_to="governance/villages/", blank=True)
+    evidence = models.FileField(_("file"), upload_to=evidence_path, blank=True, validators=EVIDENCE)
 
     objects = ScopedQuerySet.as_manager()
     scope_unit_field = "unit"
@@ -957,7 +994,9 @@ class IndicatorWork(models.Model):
         _("self-assessed score"), max_digits=6, decimal_places=2, null=True, blank=True
     )
     gaps = models.TextField(_("gaps"), blank=True)
-    evidence = models.FileField(_("evidence"), upload_to="governance/demonstration/", blank=True)
+    evidence = models.FileField(
+        _("evidence"), upload_to=evidence_path, blank=True, validators=EVIDENCE
+    )
 
     class Meta:
         verbose_name = _("work on an indicator")
@@ -969,3 +1008,7 @@ class IndicatorWork(models.Model):
 
     def __str__(self):
         return str(self.indicator)
+
+    @property
+    def file_name(self) -> str:
+        return self.evidence.name.rsplit("/", 1)[-1] if self.evidence else ""

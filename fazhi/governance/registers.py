@@ -202,6 +202,7 @@ FINDINGS = Register(
         "reported_on",
         "accepted_on",
         "returned_reason",
+        "notice_number",
     ),
     clocks=True,
 )

@@ -99,7 +99,7 @@ def _keep_deadline(record, code, start, due, unit, user) -> bool:
         clock.unit, clock.start_date = unit, start
         deadlines.deadline_set_due(deadline=clock, due_on=due, user=user)
         return False
-    what = (record.title if isinstance(record, Task) else record.problem)[:40]
+    what = one_line(record.title if isinstance(record, Task) else record.problem, 40)
     deadlines.deadline_open(
         record=record,
         rule_code=code,
@@ -110,6 +110,20 @@ def _keep_deadline(record, code, start, due, unit, user) -> bool:
         user=user,
     )
     return True
+
+
+def one_line(text: str, length: int) -> str:
+    """The start of a text for a label or a message title: one line."""
+    return " ".join(text.split())[:length]
+
+
+def check_year(year, field: str) -> None:
+    """A year of records: from 2000 to next year (a plan drawn up in December)."""
+    from fazhi.timelimits.selectors import today
+
+    last = today().year + 1
+    if year is not None and not 2000 <= year <= last:
+        raise ValidationError({field: _("Give a year from 2000 to %(last)d.") % {"last": last}})
 
 
 def _save(model, *, instance, version, user, fields: dict, many: dict | None = None):
@@ -173,6 +187,7 @@ def meeting_save(*, user, instance=None, version=None, **data) -> Meeting:
 
 @transaction.atomic
 def workplan_save(*, user, instance=None, version=None, **data) -> WorkPlan:
+    check_year(data["year"], "year")
     not_in_future(data["issued_on"], "issued_on")
     return _save(WorkPlan, instance=instance, version=version, user=user, fields=data)
 
@@ -191,7 +206,7 @@ def task_save(*, user, instance=None, version=None, co_units=(), **data) -> Task
     if data["lead_unit"] in co_units:
         raise ValidationError({"co_units": _("The lead unit is not also a co-operating unit.")})
     moved = instance is not None and instance.lead_unit_id != data["lead_unit"].pk
-    if moved and instance.status != Task.Status.ASSIGNED:
+    if moved and instance.status not in Task.OPEN:
         raise ValidationError({"lead_unit": _("A task reported done keeps its lead unit.")})
     task = _save(
         Task,
@@ -218,11 +233,11 @@ def task_report_progress(
     """The lead unit reports progress; at 100 % the task is reported done, its clock stops and
     the office is asked to confirm."""
     stored = lock_for_edit(Task, task.pk, version)
-    if stored.status != Task.Status.ASSIGNED:
+    if stored.status not in Task.OPEN:
         raise ValidationError(_("Progress is reported on a task still in progress."))
     not_in_future(on, "on")
     _not_before(on, stored.assigned_on, "on", _("The report cannot precede the assignment."))
-    if percent < stored.percent:
+    if percent < stored.percent and stored.status != Task.Status.RETURNED:
         raise ValidationError(
             {
                 "percent": _("Progress cannot go back below %(percent)d%%.")
@@ -277,11 +292,13 @@ def task_return(*, task: Task, version, reason: str, user=None) -> Task:
         percent=stored.percent,
         reported_by=user,
     )
-    stored.status, stored.completed_on = Task.Status.ASSIGNED, None
+    stored.status, stored.completed_on = Task.Status.RETURNED, None
     stored.save()
     for clock in deadlines.deadlines_for(stored).filter(rule__code=TASK_CLOCK):
         deadlines.deadline_reopen(deadline=clock, user=user)
-    _tell_unit(stored, Message.Kind.RETURNED, f"任务被退回：{stored.title}（{reason}）", user)
+    _tell_unit(
+        stored, Message.Kind.RETURNED, f"任务被退回：{stored.title}（{one_line(reason, 60)}）", user
+    )
     return stored
 
 
@@ -330,7 +347,7 @@ def finding_save(*, user, instance=None, version=None, **data) -> Finding:
     if _keep_deadline(
         finding, RECTIFICATION_CLOCK, finding.found_on, finding.due_on, finding.unit, user
     ):
-        problem = finding.problem[:40]
+        problem = one_line(finding.problem, 40)
         _tell_unit(
             finding,
             Message.Kind.ASSIGNED,
@@ -361,7 +378,7 @@ def finding_report(
     _tell_office(
         stored,
         Message.Kind.TO_REVIEW,
-        f"整改情况待验收：{stored.unit.name}（{stored.problem[:30]}）",
+        f"整改情况待验收：{stored.unit.name}（{one_line(stored.problem, 30)}）",
         user,
     )
     return stored
@@ -390,7 +407,10 @@ def finding_return(*, finding: Finding, version, reason: str, user=None) -> Find
     for clock in deadlines.deadlines_for(stored).filter(rule__code=RECTIFICATION_CLOCK):
         deadlines.deadline_reopen(deadline=clock, user=user)
     _tell_unit(
-        stored, Message.Kind.RETURNED, f"整改被退回：{stored.problem[:30]}（{reason}）", user
+        stored,
+        Message.Kind.RETURNED,
+        f"整改被退回：{one_line(stored.problem, 30)}（{one_line(reason, 60)}）",
+        user,
     )
     return stored
 
@@ -487,6 +507,7 @@ def demonstration_save(
 
 @transaction.atomic
 def assessment_scheme_save(*, user, instance=None, version=None, **data) -> AssessmentScheme:
+    check_year(data["year"], "year")
     if data["pass_line"] < 0 or (data.get("city_score") is not None and data["city_score"] < 0):
         raise ValidationError(_("Points cannot be negative."))
     return _save(AssessmentScheme, instance=instance, version=version, user=user, fields=data)
@@ -572,6 +593,7 @@ def _rank(scheme: AssessmentScheme) -> None:
 
 @transaction.atomic
 def leader_duty_save(*, user, instance=None, version=None, **data) -> LeaderDuty:
+    check_year(data["year"], "year")
     reported = data.get("report_form") not in (None, "", LeaderDuty.ReportForm.NONE)
     if reported and not data.get("reported_on"):
         raise ValidationError({"reported_on": _("Give the day of the report.")})
@@ -603,6 +625,7 @@ def unit_report_problems(year, sent_on, published_on) -> dict:
 
 @transaction.atomic
 def unit_report_save(*, user, instance=None, version=None, **data) -> UnitReport:
+    check_year(data["year"], "year")
     problems = unit_report_problems(data["year"], data.get("sent_on"), data.get("published_on"))
     if problems:
         raise ValidationError(problems)
@@ -625,6 +648,7 @@ REPORTING_UNITS = [Unit.Kind.DEPARTMENT, Unit.Kind.TOWNSHIP]
 def unit_reports_open_year(*, year: int, viewer, user=None) -> int:
     """Track the year's reports of every department and township within the viewer's scope
     (one row each, none sent yet): a unit that never reports shows as missing."""
+    check_year(year, "year")
     units = (
         Unit.objects.all() if viewer is None else Unit.objects.visible_to(viewer)
     )  # None: the demo

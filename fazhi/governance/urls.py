@@ -11,6 +11,8 @@ urlpatterns = [
     *TASK.urls("tasks/"),
     *FINDING.urls("findings/"),
     *VILLAGE.urls("villages/"),
+    path("progress/<int:pk>/file/", views.progress_file, name="progress_file"),
+    path("indicator-work/<int:pk>/file/", views.indicator_work_file, name="indicator_work_file"),
     path("bodies/<int:pk>/members/", views.body_member_add, name="body_member_add"),
     path("assessments/<int:pk>/items/", views.assessment_item_add, name="assessment_item_add"),
     path("assessments/<int:pk>/score/", views.assessment_score, name="assessment_score"),

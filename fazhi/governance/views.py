@@ -5,6 +5,7 @@ indicator. Thin: the rules are the services'."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,7 +14,13 @@ from django.views.decorators.http import require_POST
 from fazhi.core.documents import docx_response
 from fazhi.core.forms import put_errors
 from fazhi.governance import documents, forms, services
-from fazhi.governance.models import AssessmentResult, DemonstrationIndicator, points_text
+from fazhi.governance.models import (
+    AssessmentResult,
+    DemonstrationIndicator,
+    IndicatorWork,
+    TaskProgress,
+    points_text,
+)
 from fazhi.governance.registers import (
     ASSESSMENTS,
     BODIES,
@@ -60,30 +67,29 @@ def assessment_item_add(request, pk):
 @login_required
 @permission_required("governance.change_assessmentscheme", raise_exception=True)
 def assessment_score(request, pk):
+    """First the unit (its earlier deductions then fill the form), then its deductions."""
     scheme = ASSESSMENTS.get_for_user(request.user, pk)
-    initial = {}
-    unit_pk = request.GET.get("unit")
-    if unit_pk and request.method != "POST":
-        result = (
-            AssessmentResult.objects.visible_to(request.user)
-            .filter(scheme=scheme, unit_id=unit_pk)
-            .first()
-        )
-        if result is not None:
-            initial["unit"] = result.unit_id
-            for d in result.deductions.all():
-                initial[f"item_{d.item_id}"] = d.deducted
-                initial[f"reason_{d.item_id}"] = d.reason
-    form = forms.ScoreForm(
-        request.POST or None, initial=initial, scheme=scheme, viewer=request.user
+    units = forms.assessed_for(request.user)
+    unit = (
+        units.filter(pk=request.GET.get("unit") or 0).first()
+        if str(request.GET.get("unit", "")).isdigit()
+        else None
     )
+    if unit is None:
+        scored = set(scheme.results.values_list("unit_id", flat=True))
+        context = {"scheme": scheme, "units": units, "scored": scored}
+        return render(request, "governance/assessment_choose_unit.html", context)
+    initial = {}
+    result = AssessmentResult.objects.filter(scheme=scheme, unit=unit).first()
+    if result is not None:
+        for d in result.deductions.all():
+            initial[f"item_{d.item_id}"] = d.deducted
+            initial[f"reason_{d.item_id}"] = d.reason
+    form = forms.ScoreForm(request.POST or None, initial=initial, scheme=scheme)
     if request.method == "POST" and form.is_valid():
         try:
             result = services.assessment_score(
-                scheme=scheme,
-                unit=form.cleaned_data["unit"],
-                deductions=form.deductions(),
-                user=request.user,
+                scheme=scheme, unit=unit, deductions=form.deductions(), user=request.user
             )
         except ValidationError as error:
             put_errors(form, error)
@@ -94,7 +100,8 @@ def assessment_score(request, pk):
                 % {"unit": result.unit, "total": points_text(result.total), "rank": result.rank},
             )
             return redirect(scheme)
-    return render(request, "governance/assessment_score.html", {"scheme": scheme, "form": form})
+    context = {"scheme": scheme, "form": form, "unit": unit, "result": result}
+    return render(request, "governance/assessment_score.html", context)
 
 
 @login_required
@@ -104,7 +111,13 @@ def unit_reports_open_year(request):
     form = forms.OpenYearForm(request.POST)
     if form.is_valid():
         year = form.cleaned_data["year"]
-        count = services.unit_reports_open_year(year=year, viewer=request.user, user=request.user)
+        try:
+            count = services.unit_reports_open_year(
+                year=year, viewer=request.user, user=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+            return redirect("governance:unitreport_list")
         messages.success(
             request,
             _("%(count)d units' reports of %(year)d are now tracked.")
@@ -180,3 +193,30 @@ def task_ledger_document(request, pk):
         .order_by("number", "pk")
     )
     return docx_response(documents.task_ledger(plan, tasks), documents.task_ledger_filename(plan))
+
+
+def _file(stored):
+    return FileResponse(
+        stored.open("rb"), as_attachment=True, filename=stored.name.rsplit("/", 1)[-1]
+    )
+
+
+@login_required
+@permission_required("governance.view_task", raise_exception=True)
+def progress_file(request, pk):
+    """A progress report's attachment, to those who may see its task."""
+    progress = get_object_or_404(TaskProgress, pk=pk)
+    TASKS.get_for_user(request.user, progress.task_id)  # 404 outside the scope
+    if not progress.attachment:
+        raise Http404
+    return _file(progress.attachment)
+
+
+@login_required
+@permission_required("governance.view_demonstrationapplication", raise_exception=True)
+def indicator_work_file(request, pk):
+    work = get_object_or_404(IndicatorWork, pk=pk)
+    DEMONSTRATION.get_for_user(request.user, work.application_id)
+    if not work.evidence:
+        raise Http404
+    return _file(work.evidence)

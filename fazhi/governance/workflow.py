@@ -34,7 +34,7 @@ TASK = Workflow(
             forms.ProgressForm,
             services.task_report_progress,
             "governance.report_task",
-            when=lambda s: s.record.status == Task.Status.ASSIGNED,
+            when=lambda s: s.record.status in Task.OPEN,
             done=_("Progress reported."),
             inline=False,
         ),
@@ -45,6 +45,7 @@ TASK = Workflow(
             services.task_confirm,
             "governance.confirm_task",
             when=lambda s: s.record.status == Task.Status.REPORTED,
+            confirm=_("Confirm that the task is done? The lead unit can no longer report on it."),
             done=_("The task is confirmed done."),
         ),
         Step(
@@ -85,6 +86,7 @@ FINDING = Workflow(
             services.finding_accept,
             "governance.accept_finding",
             when=lambda s: s.record.status == Finding.Status.REPORTED,
+            confirm=_("Accept the rectification and close the problem?"),
             done=_("Rectification accepted."),
         ),
         Step(

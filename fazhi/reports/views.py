@@ -74,9 +74,7 @@ def report_detail(request, pk):
             "opening": next(b for b in blocks if b.kind == "paragraph"),
             "findings": findings,
             "missing_kinds": [k for k in ReportSection.Kind if k not in present],
-            "suggestions": (
-                suggestions_for(report, ReportSection.Kind.SHORTCOMINGS) if report.editable else []
-            ),
+            "suggestions": _suggestions(report) if report.editable else [],
             "steps": REPORT.offered(request, report),
             "history": history_for(
                 report,
@@ -85,6 +83,17 @@ def report_detail(request, pk):
             ),
         },
     )
+
+
+def _suggestions(report) -> list[str]:
+    """What the records suggest for section 二, less what was added already."""
+    section = next(
+        (s for s in report.sections.all() if s.kind == ReportSection.Kind.SHORTCOMINGS), None
+    )
+    if section is None:
+        return []
+    written = {p.text for p in section.paragraphs.all()}
+    return [s for s in suggestions_for(report, section.kind) if s not in written]
 
 
 def _sections_with_blocks(report, blocks):

@@ -106,6 +106,13 @@ def test_the_report_page_offers_the_suggestions_and_adds_one(demo, login):
     )
     assert response.status_code == 302
     assert section.paragraphs.filter(text=text).exists()
+    # once added, it is no longer offered
+    assert (
+        text
+        not in client.get(report.get_absolute_url())
+        .text.split('data-testid="suggestions"')[-1]
+        .split("</div>")[0]
+    )
 
 
 def test_a_liaison_sees_their_departments_tasks_and_findings_only(demo, login):

@@ -7,6 +7,7 @@ from datetime import date
 from io import BytesIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -282,22 +283,17 @@ def test_scoring_ranks_units_and_counts_those_below_the_pass_line(office, login)
         )
     first, second = scheme.items.all()
     score = reverse("governance:assessment_score", args=[scheme.pk])
-    response = client.post(
-        score, {"unit": office["market"].pk, f"item_{first.pk}": "25", f"reason_{first.pk}": ""}
-    )
+    chooser = client.get(score).text
+    assert "区市场监督管理局" in chooser and "新桥镇司法所" not in chooser  # departments, townships
+    market = f"{score}?unit={office['market'].pk}"
+    finance = f"{score}?unit={office['finance'].pk}"
+    response = client.post(market, {f"item_{first.pk}": "25", f"reason_{first.pk}": ""})
     assert response.status_code == 200 and "请填写扣分原因" in response.text
-    client.post(
-        score,
-        {
-            "unit": office["market"].pk,
-            f"item_{first.pk}": "25",
-            f"reason_{first.pk}": "未履行法制审核",
-        },
-    )
-    client.post(
-        score,
-        {"unit": office["finance"].pk, f"item_{second.pk}": "2", f"reason_{second.pk}": "台账不全"},
-    )
+    client.post(market, {f"item_{first.pk}": "25", f"reason_{first.pk}": "未履行法制审核"})
+    client.post(finance, {f"item_{second.pk}": "2", f"reason_{second.pk}": "台账不全"})
+    # the scored unit's page shows its deductions, so saving again loses none
+    again = client.get(market).text
+    assert "未履行法制审核" in again and 'value="25' in again
     results = {r.unit_id: (r.total, r.rank) for r in AssessmentResult.objects.all()}
     assert results[office["market"].pk] == (75, 2) and results[office["finance"].pk] == (98, 1)
     values = compute(
@@ -369,7 +365,12 @@ def test_the_word_documents_open_and_a_rectification_notice_keeps_its_number(off
         text = "\n".join(p.text for p in Document(BytesIO(response.content)).paragraphs)
         assert "执法案卷不规范" in text
         numbers.append(next(line for line in text.split("\n") if line.startswith("游委法办整改")))
-    assert numbers == ["游委法办整改〔2019〕1号"] * 2
+    from fazhi.timelimits.selectors import today
+
+    # issued today (and numbered in today's year), once: the second download keeps the number
+    assert numbers == [f"游委法办整改〔{today().year}〕1号"] * 2
+    finding.refresh_from_db()
+    assert finding.notice_number == numbers[0]
     ledger = client.get(reverse("governance:task_ledger_document", args=[office["plan"].pk]))
     table = Document(BytesIO(ledger.content)).tables[0]
     assert [c.text for c in table.rows[0].cells][:3] == ["序号", "工作任务", "牵头单位"]
@@ -377,3 +378,89 @@ def test_the_word_documents_open_and_a_rectification_notice_keeps_its_number(off
         "推行行政执法三项制度",
         "保障法治建设工作经费",
     }
+
+
+def test_evidence_is_checked_kept_under_its_name_and_opened_only_within_scope(office, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    finding = services.finding_save(
+        user=None,
+        inspection=office["inspection"],
+        unit=office["market"],
+        problem="执法公示不全",
+        basis="",
+        found_on=date(2019, 8, 5),
+        due_on=date(2019, 10, 1),
+    )
+    liaison = login("liaison")
+    url = reverse("governance:finding_step", args=[finding.pk, "rectify"])
+
+    def post(upload):
+        finding.refresh_from_db()
+        return liaison.post(
+            url,
+            {
+                "rectify-version": finding.version,
+                "rectify-on": "2019-09-01",
+                "rectify-rectification": "已补齐公示。",
+                "rectify-evidence": upload,
+            },
+        )
+
+    refused = post(SimpleUploadedFile("tool.exe", b"MZ"))
+    assert refused.status_code == 200 and "exe" in refused.text
+    assert post(SimpleUploadedFile("公示截图.pdf", b"%PDF-1.4")).status_code == 302
+    finding.refresh_from_db()
+    assert finding.evidence.name.endswith("/公示截图.pdf")
+    page = liaison.get(finding.get_absolute_url()).text
+    link = reverse("governance:finding_file", args=[finding.pk, "evidence"])
+    assert link in page and "公示截图.pdf" in page
+    assert b"".join(liaison.get(link).streaming_content) == b"%PDF-1.4"
+    assert login("xinqiao").get(link).status_code in (403, 404)
+
+
+def test_a_years_records_refuse_an_impossible_year(office, login):
+    response = login("yifa").post(reverse("governance:unitreport_open"), {"year": 2999})
+    assert response.status_code == 302
+    from fazhi.governance.models import UnitReport
+
+    assert not UnitReport.objects.exists()
+    with pytest.raises(ValidationError):
+        services.assessment_scheme_save(
+            user=None,
+            unit=office["unit"],
+            year=2999,
+            title="考核",
+            document_number="",
+            pass_line=80,
+            city_score=None,
+        )
+
+
+def test_simple_lists_export_numbers_and_dates_as_such(office, login):
+    services.innovation_entry_save(
+        user=None,
+        unit=office["market"],
+        title="作品",
+        contest="大赛",
+        awarded_on=date(2019, 12, 6),
+        result="AWARD",
+        page_views=32509,
+        likes=3,
+    )
+    exported = login("yifa").get(reverse("governance:innovationentry_list"), {"export": "xlsx"})
+    rows = list(load_workbook(BytesIO(b"".join(exported.streaming_content))).active.values)
+    assert rows[1][3:] == (32509, 3) and rows[1][2] == "法治创新奖"
+
+
+def test_a_problem_written_over_several_lines_is_saved(office):
+    finding = services.finding_save(
+        user=None,
+        inspection=office["inspection"],
+        unit=office["market"],
+        problem="一、执法案卷不规范；\n二、法制审核记录缺失。",
+        basis="",
+        found_on=date(2019, 8, 5),
+        due_on=date(2019, 10, 1),
+    )
+    assert "\n" in finding.problem

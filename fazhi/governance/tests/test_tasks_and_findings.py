@@ -2,7 +2,7 @@
 the lead (inspected) unit's 工作台; the unit reports progress or rectification for itself only,
 the office confirms, accepts or returns it; the figures follow."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -121,7 +121,7 @@ def test_a_returned_task_runs_its_clock_again(office, login):
     response = step(login("yifa"), task, "return", reason="佐证材料不全")
     assert response.status_code == 302
     task.refresh_from_db()
-    assert task.status == Task.Status.ASSIGNED and task.completed_on is None
+    assert task.status == Task.Status.RETURNED and task.completed_on is None
     assert clock_of(task, services.TASK_CLOCK, running=True) is not None
     assert "佐证材料不全" in task.progress.last().text
 
@@ -211,3 +211,17 @@ def test_the_unit_and_the_office_are_told_in_their_messages(
         step(login("yifa"), task, "return", reason="佐证材料不全")
     returned = Message.objects.get(kind=Message.Kind.RETURNED, url=task.get_absolute_url())
     assert returned.recipient.username == "liaison" and "佐证材料不全" in returned.title
+
+
+def test_a_task_whose_deadline_has_not_come_is_not_overdue(office):
+    from fazhi.timelimits.selectors import today
+
+    due = today() + timedelta(days=1)  # tomorrow, whatever today is (even 31 December)
+    office["assign"](office["market"], "明天到期的任务", due, assigned=today())
+    values = compute(
+        unit=office["market"],
+        period=Period.year(due.year),
+        viewer=office["users"]["yifa"],
+        keys=["governance.tasks.overdue"],
+    )
+    assert values["governance.tasks.overdue"] == 0
