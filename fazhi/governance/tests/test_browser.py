@@ -54,7 +54,9 @@ def test_a_task_goes_from_the_office_to_the_liaison_and_back(office, page, tmp_p
     log_in(page, "yifa")
     page.goto(page.base_url + task.get_absolute_url())
     page.locator("#step-confirm-form [name=confirm-on]").fill("2019-06-25")
+    page.once("dialog", lambda dialog: dialog.accept())  # 确认该任务已完成？
     page.locator("#step-confirm-submit").click()
+    expect(page.get_by_test_id("record-fields")).to_contain_text("已完成")
     task.refresh_from_db()
     assert task.status == Task.Status.DONE and task.completed_on == date(2019, 6, 20)
     page.screenshot(path=SCREENSHOTS / "governance-task.png", full_page=True)
