@@ -114,10 +114,30 @@ class RegisterForm(StyledForm, forms.ModelForm):
                 form_field.queryset = units.order_by("path")
             if isinstance(form_field.widget, forms.CheckboxSelectMultiple):
                 form_field.col = "col-12"  # a list of units needs the row's width
+            if isinstance(form_field.widget, forms.ClearableFileInput):
+                # The record's page links the stored file (served within scope); a new upload
+                # replaces it.
+                form_field.widget = forms.FileInput(attrs=form_field.widget.attrs)
             if isinstance(form_field.widget, forms.DateInput):
                 form_field.widget.input_type = "date"
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        """A unit list keeps the units the editor was not offered (outside their scope, or
+        since deactivated): saving must not drop what they could not see."""
+        cleaned = super().clean()
+        for name, form_field in self.fields.items():
+            offered = getattr(form_field, "queryset", None)
+            if not isinstance(form_field, forms.ModelMultipleChoiceField) or name not in cleaned:
+                continue
+            current = self.initial.get(name) or []
+            kept = [getattr(u, "pk", u) for u in current]
+            hidden = set(kept) - set(offered.filter(pk__in=kept).values_list("pk", flat=True))
+            if hidden:
+                extra = offered.model._default_manager.filter(pk__in=hidden)
+                cleaned[name] = list(cleaned[name]) + list(extra)
+        return cleaned
 
     def _post_clean(self):
         pass  # the model's own validation runs in the service

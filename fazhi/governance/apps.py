@@ -15,12 +15,15 @@ class GovernanceConfig(AppConfig):
         from fazhi.governance import models as m
 
         excluded = ["version", "created_at", "updated_at"]
+        auditlog.register(m.Task, exclude_fields=excluded, m2m_fields={"co_units"})
+        auditlog.register(m.Inspection, exclude_fields=excluded, m2m_fields={"inspected_units"})
+        # A rank follows from every unit's total: derived, not an edit.
+        auditlog.register(m.AssessmentResult, exclude_fields=[*excluded, "rank"])
+        auditlog.register(m.IndicatorWork, m2m_fields={"lead_units"})
         for model in [
             m.Body,
             m.Meeting,
             m.WorkPlan,
-            m.Task,
-            m.Inspection,
             m.Finding,
             m.Notice,
             m.Honour,
@@ -30,7 +33,6 @@ class GovernanceConfig(AppConfig):
             m.TopicReport,
             m.DemonstrationApplication,
             m.AssessmentScheme,
-            m.AssessmentResult,
             m.LeaderDuty,
             m.UnitReport,
             m.ModelVillage,
@@ -43,7 +45,8 @@ class GovernanceConfig(AppConfig):
             m.DemonstrationParticipant,
             m.AssessmentItem,
             m.AssessmentDeduction,
-            m.IndicatorWork,
+            m.IndicatorEdition,
+            m.DemonstrationIndicator,
         ]:
             auditlog.register(model)
 

@@ -78,8 +78,9 @@ def rectification_notice(finding: Finding, *, user=None) -> tuple[Document, str]
         .exclude(status=Finding.Status.ACCEPTED)  # what is closed is not asked for again
         .order_by("found_on", "pk")
     ) or [finding]
-    number = next((f.notice_number for f in findings if f.notice_number), "")
-    issued = today()
+    numbered = next((f for f in findings if f.notice_number), None)
+    number = numbered.notice_number if numbered else ""
+    issued = (numbered.notice_issued_on if numbered else None) or today()  # a reprint keeps it
     if not number:
         inspection = finding.inspection
         number = str(
@@ -87,9 +88,10 @@ def rectification_notice(finding: Finding, *, user=None) -> tuple[Document, str]
                 unit=inspection.unit, key=RECTIFICATION_NOTICE_KEY, year=issued.year
             )
         )
-        for f in findings:  # one by one: each finding's change history shows the number
-            f.notice_number = number
-            f.save(update_fields=["notice_number", "updated_at"])
+    for f in findings:  # one by one: each finding's change history shows the number
+        if not f.notice_number:  # a finding added since the first print joins the notice
+            f.notice_number, f.notice_issued_on = number, issued
+            f.save(update_fields=["notice_number", "notice_issued_on", "updated_at"])
     doc = new_document()
     add_title(doc, "法治督察问题整改通知书")
     add_paragraph(doc, number, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)

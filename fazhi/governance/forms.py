@@ -156,7 +156,7 @@ class NoticeForm(OrganForm):
         super().__init__(*args, viewer=viewer, **kwargs)
         self.fields["inspection"].queryset = m.Inspection.objects.visible_to(viewer)
         if self.instance.pk:
-            self.fields["named_units"].initial = list(
+            self.initial["named_units"] = list(
                 self.instance.mentions.values_list("named_unit", flat=True)
             )
 
@@ -226,7 +226,7 @@ class DemonstrationForm(OrganForm):
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, viewer=viewer, **kwargs)
         if self.instance.pk:
-            self.fields["participating_units"].initial = list(
+            self.initial["participating_units"] = list(
                 self.instance.participants.values_list("participant", flat=True)
             )
 
@@ -270,6 +270,9 @@ def assessed_for(viewer):
 class ScoreForm(StyledForm, forms.Form):
     """A unit's deductions, one pair of fields per item of the scheme (the unit chosen first,
     so that its earlier deductions are shown, never silently replaced)."""
+
+    # The unit's result as the scorer saw it ("" when not scored yet): see the service.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, scheme, **kwargs):
         self.scheme = scheme

@@ -91,10 +91,10 @@ register(
         "governance.tasks.done",
         _("Tasks done"),
         _(
-            "Tasks whose completion the lead unit reported within the period and the office confirmed."
+            "Tasks whose completion the lead unit reported within the period and the office confirmed by the period's end."
         ),
         m.Task,
-        lambda p: between("completed_on", p) & Q(status=TASK_DONE),
+        lambda p: between("completed_on", p) & Q(status=TASK_DONE, confirmed_on__lte=p.end),
         31,
         measure="项",
     ),
@@ -105,7 +105,10 @@ register(
             "Tasks done within the period (as above) whose completion was reported by their deadline."
         ),
         m.Task,
-        lambda p: between("completed_on", p) & Q(status=TASK_DONE, completed_on__lte=F("due_on")),
+        lambda p: (
+            between("completed_on", p)
+            & Q(status=TASK_DONE, confirmed_on__lte=p.end, completed_on__lte=F("due_on"))
+        ),
         32,
         measure="项",
     ),
@@ -406,9 +409,13 @@ register(
     _count(
         "governance.unit_reports.late_or_missing",
         _("Unit reports late or missing"),
-        _("Of those, reports not sent by 31 March of the following year."),
+        _("Of those, reports past their 31 March deadline and not sent, or sent after it."),
         m.UnitReport,
-        lambda p: in_years("year", p) & (Q(sent_on__isnull=True) | Q(sent_on__gt=F("due_on"))),
+        # not sent and past due (a report not due yet is not missing), or sent late
+        lambda p: (
+            in_years("year", p)
+            & (Q(sent_on__isnull=True, due_on__lt=today()) | Q(sent_on__gt=F("due_on")))
+        ),
         121,
         measure="份",
     ),

@@ -16,7 +16,7 @@ from fazhi.core.ledgers import (
     register,
 )
 from fazhi.governance import services
-from fazhi.governance.forms import ORGANS
+from fazhi.governance.forms import ASSESSED, ORGANS
 from fazhi.governance.models import (
     AssessmentDeduction,
     AssessmentResult,
@@ -36,12 +36,12 @@ LEVEL_LABELS = page_labels(Level)
 EXPORTED = "导出时填写，导入时不读取"
 
 
-def _organs(context) -> dict:
+def _organs(context, kinds=ORGANS) -> dict:
     """Name, short name and code → unit, for the organs the importer may write for."""
     from fazhi.org.models import Unit
 
     found = {}
-    for unit in in_ledger_scope(Unit.objects.filter(kind__in=ORGANS), context, ""):
+    for unit in in_ledger_scope(Unit.objects.filter(kind__in=kinds), context, ""):
         for key in (unit.code, unit.short_name, unit.name):
             if key:
                 found.setdefault(key, unit)
@@ -64,10 +64,10 @@ def _unit_cell(ledger, number, row, key, units, context, errors):
     return unit
 
 
-def _organ_names(context) -> list[str]:
+def _organ_names(context, kinds=ORGANS) -> list[str]:
     from fazhi.org.models import Unit
 
-    units = in_ledger_scope(Unit.objects.filter(kind__in=ORGANS, is_active=True), context, "")
+    units = in_ledger_scope(Unit.objects.filter(kind__in=kinds, is_active=True), context, "")
     return list(units.order_by("path").values_list("name", flat=True))
 
 
@@ -310,7 +310,7 @@ class AssessmentScoreLedger(Ledger):
     ]
 
     def name_lists(self, context):
-        return {"unit": _organ_names(context)}
+        return {"unit": _organ_names(context, ASSESSED)}
 
     def _schemes(self, context):
         viewer = context.get("viewer")
@@ -323,7 +323,7 @@ class AssessmentScoreLedger(Ledger):
 
     def check_rows(self, rows, context):
         errors = []
-        units = _organs(context)
+        units = _organs(context, ASSESSED)
         schemes = self._schemes(context)
         per_unit = defaultdict(dict)
         for number, row in rows:
@@ -370,8 +370,13 @@ class AssessmentScoreLedger(Ledger):
         for (scheme, unit), deductions in grouped.items():
             for item in scheme.items.all():
                 deductions.setdefault(item.pk, (Decimal(0), ""))
+            stored = AssessmentResult.objects.filter(scheme=scheme, unit=unit).first()
             services.assessment_score(
-                scheme=scheme, unit=unit, deductions=deductions, user=context.get("viewer")
+                version=stored.version if stored else None,  # the file replaces the deductions
+                scheme=scheme,
+                unit=unit,
+                deductions=deductions,
+                user=context.get("viewer"),
             )
         return len(rows)
 

@@ -4,6 +4,7 @@ their findings and each unit's rectification, notices praising or criticising un
 the innovation contest, research topics, reports to the party secretary, and the units taking
 part in the demonstration creation."""
 
+from decimal import Decimal
 from uuid import uuid4
 
 from django.conf import settings
@@ -38,7 +39,9 @@ def evidence_path(instance, filename: str) -> str:
 
 def points_text(value) -> str:
     """Points as people write them: 40, 92.5 (not 40.00)."""
-    return format(value.normalize(), "f") if value is not None else ""
+    if value is None:
+        return ""
+    return format(Decimal(str(value)).normalize(), "f")
 
 
 class Body(TrackedRecord):
@@ -312,6 +315,7 @@ class Finding(TrackedRecord):
     # The rectification notice (整改通知书) sent to the unit for its findings of the inspection:
     # one number for all of them, taken when the notice is first printed.
     notice_number = models.CharField(_("rectification notice number"), max_length=60, blank=True)
+    notice_issued_on = models.DateField(_("rectification notice issued on"), null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
     scope_unit_field = "unit"

@@ -12,11 +12,12 @@ from fazhi.timelimits.selectors import deadlines_for
 def _body_related(body, request):
     from fazhi.governance.forms import BodyMemberForm
 
+    meetings = MEETINGS.selector(request.user).filter(body=body).order_by("-held_on")
     return {
         "member_form": BodyMemberForm(viewer=request.user),
         "can_change": request.user.has_perm("governance.change_body"),
         "members": body.members.select_related("member_unit"),
-        "meetings": body.meetings.order_by("-held_on")[:20],
+        "meetings": meetings[:20] if request.user.has_perm("governance.view_meeting") else [],
     }
 
 
@@ -44,7 +45,11 @@ def _task_related(task, request):
 def _inspection_related(inspection, request):
     return {
         "findings": FINDINGS.selector(request.user).filter(inspection=inspection),
-        "notices": inspection.notices.all(),
+        "notices": (
+            NOTICES.selector(request.user).filter(inspection=inspection)
+            if request.user.has_perm("governance.view_notice")
+            else []
+        ),
     }
 
 

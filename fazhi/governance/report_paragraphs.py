@@ -73,10 +73,18 @@ register_item(
     ),
 )
 
+
+def covers_the_district(report) -> bool:
+    """The office's own figures (the district's study, inspections, assessment) belong in the
+    report of the whole district, not in a department's or township's own."""
+    return report.scope.parent_id is None
+
+
 register_section_paragraph(
     SectionParagraph(
         key="governance.leaders",
         section="LEADERS",
+        when=covers_the_district,
         heading="压实第一责任人职责。",
         order=10,
         text=(
@@ -89,6 +97,7 @@ register_section_paragraph(
     SectionParagraph(
         key="governance.oversight",
         section="LEADERS",
+        when=covers_the_district,
         heading="强化督促考核。",
         order=20,
         text=(
@@ -110,18 +119,19 @@ def _shortcomings(report) -> list[str]:
 
     from fazhi.governance.models import AssessmentResult, Finding, Task
     from fazhi.org.scope import in_subtree
+    from fazhi.timelimits.selectors import today
 
     year, scope = report.year, report.scope
     found = []
-    late = Task.objects.filter(in_subtree("lead_unit", scope), due_on__year=year).filter(
-        Q(completed_on__isnull=True) | Q(completed_on__gt=F("due_on"))
-    )
+    late = Task.objects.filter(
+        in_subtree("lead_unit", scope), due_on__year=year, due_on__lt=today()
+    ).filter(Q(completed_on__isnull=True) | Q(completed_on__gt=F("due_on")))
     count = late.count()
     if count:
         units = "、".join(
             dict.fromkeys(
                 t.lead_unit.short_name or t.lead_unit.name
-                for t in late.select_related("lead_unit")[:5]
+                for t in late.select_related("lead_unit").order_by("due_on", "pk")[:5]
             )
         )
         found.append(

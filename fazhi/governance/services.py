@@ -4,10 +4,12 @@ saw (`lock_for_edit`) and the rules, and leaves an audit entry (auditlog)."""
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from fazhi.core.services import lock_for_edit, not_in_future
+from fazhi.core.versioning import StaleEdit
 from fazhi.governance.models import (
     AssessmentDeduction,
     AssessmentItem,
@@ -47,7 +49,7 @@ REPORTER = {"task": "governance.report_task", "finding": "governance.rectify_fin
 CONFIRMER = {"task": "governance.confirm_task", "finding": "governance.accept_finding"}
 
 
-def _office_of(record):
+def office_of(record):
     """The unit that assigned the work: the work points' or the meeting's issuer for a task,
     the organiser for a finding's inspection (None: any office that may confirm)."""
     if isinstance(record, Finding):
@@ -61,11 +63,11 @@ def _tell_unit(record, kind, title, user):
     """Those who report for the record's unit (its liaison, its township staff)."""
     unit = record.lead_unit if isinstance(record, Task) else record.unit
     perm = REPORTER["task" if isinstance(record, Task) else "finding"]
-    recipients = [u for u in users_with_perm_over(perm, unit) if u != user and _acts_for(u, unit)]
+    recipients = [u for u in users_with_perm_over(perm, unit) if u != user and acts_for(u, unit)]
     notify(recipients, kind=kind, title=title, url=record.get_absolute_url())
 
 
-def _acts_for(user, unit) -> bool:
+def acts_for(user, unit) -> bool:
     """The unit's own staff, or those of the justice office that serves a township."""
     own = user.unit_id == unit.pk
     serving = user.unit.kind in Unit.SERVES_PARENT and user.unit.parent_id == unit.pk
@@ -76,7 +78,7 @@ def _tell_office(record, kind, title, user):
     """Those of the assigning office who confirm or accept."""
     unit = record.lead_unit if isinstance(record, Task) else record.unit
     perm = CONFIRMER["task" if isinstance(record, Task) else "finding"]
-    office = _office_of(record)
+    office = office_of(record)
     recipients = [
         u
         for u in users_with_perm_over(perm, unit)
@@ -106,7 +108,7 @@ def _keep_deadline(record, code, start, due, unit, user) -> bool:
         start=start,
         due_on=due,
         unit=unit,
-        label=CLOCK_LABELS[code] % {"what": what},
+        label=str(CLOCK_LABELS[code]) % {"what": what},
         user=user,
     )
     return True
@@ -129,11 +131,16 @@ def check_year(year, field: str) -> None:
 def _save(model, *, instance, version, user, fields: dict, many: dict | None = None):
     """Create a record (instance None) or change the stored one, checked and saved; `many`
     sets its many-to-many fields after the save."""
+    # A file field cleared on the form comes as False: no file (as Django's own forms save it).
+    files = {f.name for f in model._meta.fields if isinstance(f, models.FileField)}
+    fields = {k: ("" if v is False and k in files else v) for k, v in fields.items()}
     if instance is None:
         record = model(created_by=user, **fields)
     else:
         record = lock_for_edit(model, instance.pk, version)
         for name, value in fields.items():
+            if value is None and name in files:
+                continue  # no new upload: the stored file stays
             setattr(record, name, value)
     record.full_clean()
     record.save()
@@ -216,7 +223,9 @@ def task_save(*, user, instance=None, version=None, co_units=(), **data) -> Task
         fields=data,
         many={"co_units": co_units},
     )
-    if _keep_deadline(task, TASK_CLOCK, task.assigned_on, task.due_on, task.lead_unit, user):
+    new_unit = instance is not None and instance.lead_unit_id != task.lead_unit_id
+    started = _keep_deadline(task, TASK_CLOCK, task.assigned_on, task.due_on, task.lead_unit, user)
+    if started or new_unit:
         _tell_unit(
             task,
             Message.Kind.ASSIGNED,
@@ -344,9 +353,11 @@ def finding_save(*, user, instance=None, version=None, **data) -> Finding:
     if instance is not None and instance.status != Finding.Status.OPEN:
         raise ValidationError(_("A finding whose rectification was reported is no longer edited."))
     finding = _save(Finding, instance=instance, version=version, user=user, fields=data)
-    if _keep_deadline(
+    new_unit = instance is not None and instance.unit_id != finding.unit_id
+    started = _keep_deadline(
         finding, RECTIFICATION_CLOCK, finding.found_on, finding.due_on, finding.unit, user
-    ):
+    )
+    if started or new_unit:
         problem = one_line(finding.problem, 40)
         _tell_unit(
             finding,
@@ -425,11 +436,11 @@ def notice_save(*, user, instance=None, version=None, named_units=(), **data) ->
         raise ValidationError({"named_units": _("Name at least one unit.")})
     notice = _save(Notice, instance=instance, version=version, user=user, fields=data)
     named = {u.pk for u in named_units}
-    notice.mentions.exclude(named_unit__in=named).delete()
+    for gone in notice.mentions.exclude(named_unit__in=named):
+        gone.delete()  # one by one: each on the audit trail
     kept = set(notice.mentions.values_list("named_unit", flat=True))
-    NoticeMention.objects.bulk_create(
-        NoticeMention(notice=notice, named_unit_id=pk) for pk in sorted(named - kept)
-    )
+    for pk in sorted(named - kept):
+        NoticeMention.objects.create(notice=notice, named_unit_id=pk)
     return notice
 
 
@@ -493,12 +504,11 @@ def demonstration_save(
         DemonstrationApplication, instance=instance, version=version, user=user, fields=data
     )
     wanted = {u.pk for u in participating_units}
-    application.participants.exclude(participant__in=wanted).delete()
+    for gone in application.participants.exclude(participant__in=wanted):
+        gone.delete()
     kept = set(application.participants.values_list("participant", flat=True))
-    DemonstrationParticipant.objects.bulk_create(
-        DemonstrationParticipant(application=application, participant_id=pk)
-        for pk in sorted(wanted - kept)
-    )
+    for pk in sorted(wanted - kept):
+        DemonstrationParticipant.objects.create(application=application, participant_id=pk)
     return application
 
 
@@ -548,33 +558,48 @@ def deduction_problems(scheme: AssessmentScheme, deductions: dict) -> dict:
 
 @transaction.atomic
 def assessment_score(
-    *, scheme: AssessmentScheme, unit, deductions: dict, user=None
+    *, scheme: AssessmentScheme, unit, deductions: dict, version=None, user=None
 ) -> AssessmentResult:
     """A unit's deductions per item ({item pk: (points, reason)}): its total is the scheme's
-    full points less them, and every unit's rank in the scheme is brought up to date."""
+    full points less them, and every unit's rank in the scheme is brought up to date. `version`
+    is the unit's result as the scorer saw it ("" or None: not scored yet); another's save in
+    between is refused, never overwritten."""
     problems = deduction_problems(scheme, deductions)
     if problems:
         raise ValidationError({f"item_{pk}": message for pk, message in problems.items()})
     if not scheme.items.exists():
         raise ValidationError(_("Add the assessment's items before scoring units."))
+    # The scheme's row locked: scorings of one assessment (and their ranks) one at a time.
+    scheme = AssessmentScheme.objects.select_for_update().get(pk=scheme.pk)
     total = scheme.full_points - sum((points for points, _reason in deductions.values()), 0)
-    result = AssessmentResult.objects.filter(scheme=scheme, unit=unit).first()
-    if result is None:
+    stored = AssessmentResult.objects.filter(scheme=scheme, unit=unit).first()
+    if stored is None:
+        if version not in (None, ""):
+            raise StaleEdit(str(STALE_SCORE), code="stale")  # scored and removed meanwhile
         result = AssessmentResult(scheme=scheme, unit=unit, total=total, created_by=user)
     else:
+        if version in (None, ""):
+            raise StaleEdit(str(STALE_SCORE), code="stale")  # someone scored it first
+        result = lock_for_edit(AssessmentResult, stored.pk, version)
         result.total = total
-        result.version += 1
     result.full_clean()
     result.save()
-    result.deductions.all().delete()
-    AssessmentDeduction.objects.bulk_create(
-        AssessmentDeduction(result=result, item_id=pk, deducted=points, reason=reason.strip())
-        for pk, (points, reason) in deductions.items()
-        if points
-    )
+    for old in result.deductions.all():
+        old.delete()  # one by one: each on the audit trail
+    for pk, (points, reason) in deductions.items():
+        if points:
+            AssessmentDeduction.objects.create(
+                result=result, item_id=pk, deducted=points, reason=reason.strip()
+            )
     _rank(scheme)
     result.refresh_from_db()
     return result
+
+
+STALE_SCORE = gettext_lazy(
+    "This unit was scored by someone else after you opened the page. Nothing was saved: open "
+    "the unit again to see its deductions."
+)
 
 
 def _rank(scheme: AssessmentScheme) -> None:
@@ -691,6 +716,8 @@ def model_village_recheck(*, village: ModelVillage, version, on: date, outcome: 
 def indicator_work_save(
     *, application, indicator, lead_units=(), self_score=None, gaps="", evidence=None, user=None
 ) -> IndicatorWork:
+    # One writer per application at a time (two first saves of one indicator would collide).
+    application = DemonstrationApplication.objects.select_for_update().get(pk=application.pk)
     if application.edition_id != indicator.edition_id:
         raise ValidationError(_("This indicator is not of the application's indicator system."))
     if self_score is not None and (

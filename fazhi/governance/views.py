@@ -79,8 +79,8 @@ def assessment_score(request, pk):
         scored = set(scheme.results.values_list("unit_id", flat=True))
         context = {"scheme": scheme, "units": units, "scored": scored}
         return render(request, "governance/assessment_choose_unit.html", context)
-    initial = {}
     result = AssessmentResult.objects.filter(scheme=scheme, unit=unit).first()
+    initial = {"version": result.version if result else ""}
     if result is not None:
         for d in result.deductions.all():
             initial[f"item_{d.item_id}"] = d.deducted
@@ -89,7 +89,11 @@ def assessment_score(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             result = services.assessment_score(
-                scheme=scheme, unit=unit, deductions=form.deductions(), user=request.user
+                scheme=scheme,
+                unit=unit,
+                deductions=form.deductions(),
+                version=form.cleaned_data["version"],
+                user=request.user,
             )
         except ValidationError as error:
             put_errors(form, error)

@@ -8,6 +8,40 @@ from fazhi.governance import forms, services
 from fazhi.governance.models import Finding, ModelVillage, Task
 
 
+def _unit_of(record):
+    return record.lead_unit if isinstance(record, Task) else record.unit
+
+
+def reports_for_own_unit(perm: str):
+    """A unit reports its own progress or rectification: its staff (or the justice office's,
+    for a township), holding `perm`."""
+
+    def allowed(user, record) -> bool:
+        if not user.has_perm(perm):
+            return False
+        return user.is_superuser or (
+            user.unit_id is not None and services.acts_for(user, _unit_of(record))
+        )
+
+    return allowed
+
+
+def assigning_office(perm: str):
+    """Only the office that assigned the work confirms, accepts or returns it."""
+
+    def allowed(user, record) -> bool:
+        if not user.has_perm(perm):
+            return False
+        office = services.office_of(record)
+        return user.is_superuser or office is None or user.unit_id == office.pk
+
+    return allowed
+
+
+NOT_OWN_UNIT = _("Only the unit's own staff report on its work.")
+NOT_THE_OFFICE = _("Only the office that assigned the work confirms or returns it.")
+
+
 def _task_for(user, pk):
     from fazhi.governance.registers import TASKS
 
@@ -33,7 +67,8 @@ TASK = Workflow(
             _("Report progress"),
             forms.ProgressForm,
             services.task_report_progress,
-            "governance.report_task",
+            reports_for_own_unit("governance.report_task"),
+            forbidden=NOT_OWN_UNIT,
             when=lambda s: s.record.status in Task.OPEN,
             done=_("Progress reported."),
             inline=False,
@@ -43,7 +78,8 @@ TASK = Workflow(
             _("Confirm done"),
             dated(_("Confirmed on")),
             services.task_confirm,
-            "governance.confirm_task",
+            assigning_office("governance.confirm_task"),
+            forbidden=NOT_THE_OFFICE,
             when=lambda s: s.record.status == Task.Status.REPORTED,
             confirm=_("Confirm that the task is done? The lead unit can no longer report on it."),
             done=_("The task is confirmed done."),
@@ -53,7 +89,8 @@ TASK = Workflow(
             _("Return to the lead unit"),
             forms.ReturnForm,
             services.task_return,
-            "governance.confirm_task",
+            assigning_office("governance.confirm_task"),
+            forbidden=NOT_THE_OFFICE,
             when=lambda s: s.record.status == Task.Status.REPORTED,
             done=_("Returned to the lead unit."),
             inline=False,
@@ -74,7 +111,8 @@ FINDING = Workflow(
             _("Report rectification"),
             forms.RectificationForm,
             services.finding_report,
-            "governance.rectify_finding",
+            reports_for_own_unit("governance.rectify_finding"),
+            forbidden=NOT_OWN_UNIT,
             when=lambda s: s.record.status == Finding.Status.OPEN,
             done=_("Rectification reported."),
             inline=False,
@@ -84,7 +122,8 @@ FINDING = Workflow(
             _("Accept rectification"),
             dated(_("Rectification accepted on")),
             services.finding_accept,
-            "governance.accept_finding",
+            assigning_office("governance.accept_finding"),
+            forbidden=NOT_THE_OFFICE,
             when=lambda s: s.record.status == Finding.Status.REPORTED,
             confirm=_("Accept the rectification and close the problem?"),
             done=_("Rectification accepted."),
@@ -94,7 +133,8 @@ FINDING = Workflow(
             _("Return for more rectification"),
             forms.ReturnForm,
             services.finding_return,
-            "governance.accept_finding",
+            assigning_office("governance.accept_finding"),
+            forbidden=NOT_THE_OFFICE,
             when=lambda s: s.record.status == Finding.Status.REPORTED,
             done=_("Returned to the unit."),
             inline=False,

@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import reduce
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 
@@ -183,7 +183,12 @@ class Indicator:
         rows = base.visible_to(viewer)
         if not _is_whole_tree(unit):
             rows = rows.filter(in_subtree(self.model.scope_unit_field, unit))
-        return rows.filter(self.where(period))
+        rows = rows.filter(self.where(period))
+        if self.distinct:
+            # One record per value counted (the first): the list agrees with the figure.
+            firsts = rows.order_by().values(self.distinct).annotate(first=Min("pk")).values("first")
+            rows = rows.filter(pk__in=firsts)
+        return rows
 
 
 _registry: dict[str, Indicator] = {}

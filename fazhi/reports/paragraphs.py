@@ -12,6 +12,7 @@ Themes and items are written in Chinese whatever the interface language (the rep
 Chinese official document)."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import autodiscover_modules
@@ -114,6 +115,7 @@ class SectionParagraph:
     heading: str
     text: str
     order: int = 100
+    when: Any = None  # report → whether the report gets it (None: every report)
 
 
 _section_paragraphs: dict[str, SectionParagraph] = {}
@@ -126,11 +128,15 @@ def register_section_paragraph(*paragraphs: SectionParagraph) -> None:
         _section_paragraphs[paragraph.key] = paragraph
 
 
-def section_paragraphs(kind: str) -> list[tuple[str, str, str]]:
-    """(source, heading, text) of the generated paragraphs of section `kind`, in order."""
+def section_paragraphs(kind: str, report=None) -> list[tuple[str, str, str]]:
+    """(source, heading, text) of the generated paragraphs of section `kind` of `report`."""
     autodiscover_modules("report_paragraphs")
     chosen = sorted(
-        (p for p in _section_paragraphs.values() if p.section == kind),
+        (
+            p
+            for p in _section_paragraphs.values()
+            if p.section == kind and (p.when is None or report is None or p.when(report))
+        ),
         key=lambda p: (p.order, p.key),
     )
     return [(f"section:{p.key}", p.heading, p.text) for p in chosen]

@@ -102,7 +102,7 @@ def report_create(*, unit, year: int, scope=None, by=None) -> AnnualReport:
         if kind == ReportSection.Kind.MEASURES:
             measures_generate(section=section, organ=organ, year=year)
         else:
-            for n, (source, heading, text) in enumerate(section_paragraphs(kind), start=1):
+            for n, (source, heading, text) in enumerate(section_paragraphs(kind, report), start=1):
                 ReportParagraph.objects.create(
                     section=section, position=n, heading=heading, text=text, source=source
                 )

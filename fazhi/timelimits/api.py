@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from fazhi.core.api import router
 from fazhi.timelimits.calculation import calculate
 from fazhi.timelimits.engine import YearNotLoaded
-from fazhi.timelimits.models import Rule
+from fazhi.timelimits.models import COUNTED_UNITS
 from fazhi.timelimits.selectors import RuleNotFound
 
 
@@ -15,7 +15,7 @@ class DueDateQuery(serializers.Serializer):
     start = serializers.DateField()
     rule = serializers.CharField(required=False, default="")
     amount = serializers.IntegerField(min_value=1, max_value=3650, required=False)
-    unit = serializers.ChoiceField(choices=Rule.Unit.choices, required=False, default="")
+    unit = serializers.ChoiceField(choices=COUNTED_UNITS, required=False, default="")
 
     def validate(self, data):
         if not data.get("rule") and not (data.get("amount") and data.get("unit")):

@@ -4,10 +4,12 @@ three always give the same answer."""
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from fazhi.timelimits.calendar import get_calendar
 from fazhi.timelimits.engine import Result, due_date
 from fazhi.timelimits.models import MEASURES, Rule
-from fazhi.timelimits.selectors import rule_for
+from fazhi.timelimits.selectors import RuleNotFound, rule_for
 
 KIND_LABELS = {
     "work": "工作日",
@@ -68,6 +70,11 @@ def calculate(
 ) -> Calculation:
     """Due date, basis and day-by-day explanation. Raises `YearNotLoaded` and `RuleNotFound`."""
     rule = rule_for(rule_code, start) if rule_code else None
+    if rule is not None and rule.unit == Rule.Unit.SET_BY_DECISION:
+        raise RuleNotFound(
+            _("%(title)s: its deadline is set when the work is assigned; nothing to count.")
+            % {"title": rule.title}
+        )
     if rule is not None:
         amount, unit = rule.amount, rule.unit
     cal = get_calendar()

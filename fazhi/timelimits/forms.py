@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from fazhi.timelimits.models import CalendarDay, Rule
+from fazhi.timelimits.models import COUNTED_UNITS, CalendarDay, Rule
 
 
 class CalculatorForm(forms.Form):
@@ -11,7 +11,7 @@ class CalculatorForm(forms.Form):
     rule = forms.ChoiceField(label=_("Rule"), required=False)
     amount = forms.IntegerField(label=_("Amount"), required=False, min_value=1, max_value=3650)
     unit = forms.ChoiceField(
-        label=_("Counted in"), required=False, choices=[("", "—"), *Rule.Unit.choices]
+        label=_("Counted in"), required=False, choices=[("", "—"), *COUNTED_UNITS]
     )
 
     def __init__(self, *args, **kwargs):

@@ -61,6 +61,12 @@ class CalendarDay(models.Model):
 
 
 # How an amount reads in a basis: 60日, 5个工作日, 6个月.
+# What the calculator counts: every unit but a deadline set when the work is assigned.
+COUNTED_UNITS = [
+    ("calendar_days", _("calendar days")),
+    ("working_days", _("working days")),
+    ("months", _("months")),
+]
 MEASURES = {
     "calendar_days": "日",
     "working_days": "个工作日",

@@ -183,18 +183,26 @@ def test_every_register_page_opens_for_the_office_and_exports(office, login):
 
 
 def test_the_registers_are_shut_to_users_without_the_right_and_to_outsiders(office, login):
+    from fazhi.org.demo import grant
+    from fazhi.org.models import Role
+
     made = _records(office)
-    township = login("xinqiao")  # sees tasks and findings of his township only
+    township = login("xiaojiangou")  # none of the records is of 小枧沟镇
+    for _prefix, register in ALL:
+        assert township.get(reverse(f"governance:{register.name}_create")).status_code == 403
+    # Granted every right to view them, the township still sees none: its scope holds.
+    views = [f"governance.view_{register.name}" for _prefix, register in ALL]
+    grant(Role.objects.get(code="township_staff"), views)
+    township = login("xiaojiangou")
     for _prefix, register in ALL:
         name = register.name
         record = made[name]
         detail = township.get(reverse(f"governance:{name}_detail", args=[record.pk]))
-        assert detail.status_code in (403, 404), name
-        assert township.get(reverse(f"governance:{name}_edit", args=[record.pk])).status_code in (
-            403,
-            404,
-        ), name
-        assert township.get(reverse(f"governance:{name}_create")).status_code == 403, name
+        assert detail.status_code == 404, name
+        listed = township.get(reverse(f"governance:{name}_list")).text
+        assert record.get_absolute_url() not in listed, name
+        edit = township.get(reverse(f"governance:{name}_edit", args=[record.pk]))
+        assert edit.status_code in (403, 404), name
 
 
 def test_a_form_refuses_bad_input_in_chinese_and_saves_good_input(office, login):
@@ -464,3 +472,115 @@ def test_a_problem_written_over_several_lines_is_saved(office):
         due_on=date(2019, 10, 1),
     )
     assert "\n" in finding.problem
+
+
+def test_editing_keeps_the_units_the_editor_cannot_see_and_clearing_a_file_does_not_fail(
+    office, login
+):
+    from fazhi.org.demo import grant
+    from fazhi.org.models import Role
+
+    notice = services.notice_save(
+        user=None,
+        unit=office["unit"],
+        issued_on=date(2019, 10, 18),
+        title="督察通报",
+        document_number="",
+        tone="CRITICISM",
+        inspection=None,
+        named_units=[office["market"], Unit.objects.get(name="小枧沟镇", kind="TOWNSHIP")],
+    )
+    # 新桥镇's staff may edit notices here but see only their township: 区市场监管局 and
+    # 小枧沟镇 are not offered, and must not be dropped
+    notice.unit = Unit.objects.get(name="新桥镇", kind="TOWNSHIP")
+    notice.save()
+    grant(
+        Role.objects.get(code="township_staff"),
+        ["governance.view_notice", "governance.change_notice"],
+    )
+    client = login("xinqiao")
+    xinqiao = Unit.objects.get(name="新桥镇", kind="TOWNSHIP")
+    response = client.post(
+        reverse("governance:notice_edit", args=[notice.pk]),
+        {
+            "tone": "CRITICISM",
+            "title": "督察通报（修订）",
+            "document_number": "",
+            "unit": xinqiao.pk,
+            "issued_on": "2019-10-18",
+            "named_units": [xinqiao.pk],
+            "version": notice.version,
+        },
+    )
+    assert response.status_code == 302, response.text[-500:]
+    named = set(notice.mentions.values_list("named_unit__name", flat=True))
+    assert named == {"区市场监督管理局", "小枧沟镇", "新桥镇"}
+
+    honour = services.honour_save(
+        user=None,
+        unit=office["unit"],
+        honoured="区司法局",
+        title="先进集体",
+        level="PROVINCIAL",
+        conferred_by="省司法厅",
+        conferred_on=date(2019, 9, 1),
+        document_number="",
+        evidence=None,
+    )
+    data = {
+        "honoured": "区司法局",
+        "title": "先进集体",
+        "level": "PROVINCIAL",
+        "conferred_by": "省司法厅",
+        "conferred_on": "2019-09-01",
+        "unit": office["unit"].pk,
+        "version": honour.version,
+        "evidence-clear": "on",
+    }
+    assert (
+        login("yifa").post(reverse("governance:honour_edit", args=[honour.pk]), data).status_code
+        == 302
+    )
+
+
+def test_a_score_saved_meanwhile_by_someone_else_is_not_overwritten(office):
+    from fazhi.core.versioning import StaleEdit
+
+    scheme = services.assessment_scheme_save(
+        user=None,
+        unit=office["unit"],
+        year=2019,
+        title="考核",
+        document_number="",
+        pass_line=80,
+        city_score=None,
+    )
+    item = services.assessment_item_add(scheme=scheme, name="依法决策", points=60)
+    services.assessment_score(scheme=scheme, unit=office["market"], deductions={item.pk: (5, "甲")})
+    with pytest.raises(StaleEdit):  # the second clerk opened the unit before it was scored
+        services.assessment_score(
+            scheme=scheme, unit=office["market"], deductions={item.pk: (9, "乙")}, version=""
+        )
+    assert AssessmentResult.objects.get().total == 55
+
+
+def test_a_distinct_figure_lists_one_record_per_unit(office):
+    from fazhi.indicators.registry import get_indicator
+
+    for day in (10, 20):
+        services.notice_save(
+            user=None,
+            unit=office["unit"],
+            issued_on=date(2019, 10, day),
+            title=f"通报{day}",
+            document_number="",
+            tone=Notice.Tone.CRITICISM,
+            inspection=None,
+            named_units=[office["market"]],
+        )
+    records = get_indicator("governance.criticised_units").records(
+        unit=Unit.objects.get(code="510704"),
+        period=Period.year(2019),
+        viewer=office["users"]["yifa"],
+    )
+    assert records.count() == 1

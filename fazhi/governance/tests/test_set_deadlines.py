@@ -91,3 +91,15 @@ def test_a_distinct_count_and_a_whole_number_sum(office):
     )
     assert values == {"governance.criticised_units": 1, "governance.innovation.page_views": 2000}
     assert format_value(get_indicator("governance.innovation.page_views"), 2000) == "2,000人次"
+
+
+def test_the_calculator_refuses_a_deadline_set_when_assigned(seeded, client, district):
+    from django.urls import reverse
+
+    client.force_login(district["yifa"])
+    for params in [
+        {"start": "2019-03-01", "rule": "governance.task"},
+        {"start": "2019-03-01", "amount": 5, "unit": "set_by_decision"},
+    ]:
+        response = client.get(reverse("due-date-list"), params)
+        assert response.status_code in (400, 422), params  # refused, not a server error

@@ -225,3 +225,42 @@ def test_a_task_whose_deadline_has_not_come_is_not_overdue(office):
         keys=["governance.tasks.overdue"],
     )
     assert values["governance.tasks.overdue"] == 0
+
+
+def test_only_the_unit_reports_and_only_the_assigning_office_confirms(office, login):
+    task = office["market_task"]
+    # the office's staff hold the right to report, but not for a department
+    assert (
+        step(login("yifa"), task, "progress", on="2019-06-01", text="代报", percent=100).status_code
+        == 403
+    )
+    step(login("liaison"), task, "progress", on="2019-06-01", text="已完成。", percent=100)
+    # a bureau section's staff hold the right to confirm, but did not assign the task
+    assert step(login("shencha"), task, "confirm", on="2019-06-05").status_code == 403
+    assert step(login("yifa"), task, "confirm", on="2019-06-05").status_code == 302
+
+
+def test_a_task_moved_to_another_unit_tells_that_unit(office, django_capture_on_commit_callbacks):
+    from fazhi.inbox.models import Message
+    from fazhi.org.models import Unit
+
+    task = office["market_task"]
+    xinqiao = Unit.objects.get(name="新桥镇", kind="TOWNSHIP")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.task_save(
+            user=None,
+            instance=task,
+            version=task.version,
+            plan=task.plan,
+            meeting=None,
+            number="",
+            title=task.title,
+            lead_unit=xinqiao,
+            co_units=[],
+            leader="",
+            assigned_on=task.assigned_on,
+            due_on=task.due_on,
+        )
+    told = Message.objects.filter(kind=Message.Kind.ASSIGNED, url=task.get_absolute_url())
+    assert {m.recipient.username for m in told} == {"xinqiao"}
+    assert clock_of(task, services.TASK_CLOCK).unit == xinqiao
