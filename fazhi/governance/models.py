@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.models import TrackedRecord
-from fazhi.org.scope import ScopedQuerySet
+from fazhi.org.scope import ScopedQuerySet, scope_q
 
 # What evidence may be: documents, sheets, pictures, an archive (as legality's attachments).
 EVIDENCE_TYPES = ["pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx", "jpg", "jpeg", "png", "zip"]
@@ -42,6 +42,22 @@ def points_text(value) -> str:
     if value is None:
         return ""
     return format(Decimal(str(value)).normalize(), "f")
+
+
+class ReachedQuerySet(ScopedQuerySet):
+    """Visible within the viewer's scope as usual, and besides to the units it reached: the
+    work points and the meeting that gave a unit its tasks, the inspection that found problems
+    in it. (`reached_through`: the path from the record to those units, e.g.
+    "findings__unit".)"""
+
+    def visible_to(self, user):
+        model = self.model
+        own = scope_q(user, unit_field=model.scope_unit_field)
+        if not own:  # every record (an empty Q would swallow the alternative below)
+            return self.filter(own)
+        reached = scope_q(user, unit_field=model.reached_through)
+        ids = model._base_manager.filter(reached).values("pk")
+        return self.filter(own | models.Q(pk__in=ids))
 
 
 class Body(TrackedRecord):
@@ -115,8 +131,9 @@ class Meeting(TrackedRecord):
     topics = models.TextField(_("topics"), blank=True)
     decisions = models.TextField(_("decisions"), blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = ReachedQuerySet.as_manager()
     scope_unit_field = "body__unit"
+    reached_through = "tasks__lead_unit"
 
     class Meta:
         verbose_name = _("meeting")
@@ -141,8 +158,9 @@ class WorkPlan(TrackedRecord):
     document_number = models.CharField(_("document number"), max_length=60, blank=True)
     issued_on = models.DateField(_("issued on"))
 
-    objects = ScopedQuerySet.as_manager()
+    objects = ReachedQuerySet.as_manager()
     scope_unit_field = "unit"
+    reached_through = "tasks__lead_unit"
 
     class Meta:
         verbose_name = _("work points")
@@ -267,8 +285,9 @@ class Inspection(TrackedRecord):
         "org.Unit", verbose_name=_("units inspected"), related_name="+"
     )
 
-    objects = ScopedQuerySet.as_manager()
+    objects = ReachedQuerySet.as_manager()
     scope_unit_field = "unit"
+    reached_through = "findings__unit"
 
     class Meta:
         verbose_name = _("inspection")

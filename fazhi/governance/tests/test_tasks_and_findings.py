@@ -264,3 +264,38 @@ def test_a_task_moved_to_another_unit_tells_that_unit(office, django_capture_on_
     told = Message.objects.filter(kind=Message.Kind.ASSIGNED, url=task.get_absolute_url())
     assert {m.recipient.username for m in told} == {"xinqiao"}
     assert clock_of(task, services.TASK_CLOCK).unit == xinqiao
+
+
+def test_a_unit_sees_the_inspection_and_work_points_that_reached_it_and_no_other(office, login):
+    from fazhi.governance.models import Inspection, WorkPlan
+
+    services.finding_save(
+        user=None,
+        inspection=office["inspection"],
+        unit=office["market"],
+        problem="执法公示不全",
+        basis="",
+        found_on=date(2019, 8, 5),
+        due_on=date(2019, 10, 1),
+    )
+    other = services.inspection_save(
+        user=None,
+        unit=office["unit"],
+        kind="RANDOM",
+        title="随机督察",
+        document_number="",
+        started_on=date(2019, 11, 1),
+        ended_on=date(2019, 11, 5),
+        inspected_units=[office["finance"]],
+    )
+    liaison = office["users"]["liaison"]
+    assert list(Inspection.objects.visible_to(liaison)) == [office["inspection"]]
+    assert list(WorkPlan.objects.visible_to(liaison)) == [office["plan"]]
+    yifa = office["users"]["yifa"]  # the office sees all of them
+    assert set(Inspection.objects.visible_to(yifa)) == {office["inspection"], other}
+    xiaojiangou = office["users"]["xiaojiangou"]
+    assert not Inspection.objects.visible_to(xiaojiangou).exists()
+    # the finding's page names its inspection for the unit
+    finding = office["inspection"].findings.get()
+    client = login("liaison")
+    assert "2019年法治建设专项督察" in client.get(finding.get_absolute_url()).text
