@@ -86,14 +86,24 @@ EDIT = [
     ]
     for action in ("add", "change")
 ]
+REPORTING = [
+    "view_task",
+    "report_task",
+    "view_finding",
+    "rectify_finding",
+    "view_workplan",
+    "view_meeting",
+    "view_inspection",
+]
 PERMISSIONS = {
     "leader": VIEW,
     "observer": VIEW,
     "section_staff": VIEW + EDIT + ["report_task", "confirm_task", "accept_finding"],
     # Departments and townships report progress and rectification for their own unit only
     # (their data scope keeps them to it).
-    "liaison": ["view_task", "report_task", "view_finding", "rectify_finding"],
-    "township_staff": ["view_task", "report_task", "view_finding", "rectify_finding"],
+    # They see the work points, meetings and inspections that reached their unit.
+    "liaison": [*REPORTING],
+    "township_staff": [*REPORTING],
 }
 GROUPS = ["宪法和法律实施协调小组", "执法协调小组", "司法协调小组", "守法普法协调小组"]
 # (lead unit's short name, task, (month, day) due, outcome: on_time / late / reported / open)
