@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "fazhi.reconsideration",
     "fazhi.litigation",
     "fazhi.governance",
+    "fazhi.enforcement",
     "fazhi.reports",
     "fazhi.inbox",
 ]

@@ -34,11 +34,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
-from fazhi.core.audit import history_for
+from fazhi.core.audit import history_for, log_personal_data_viewed
 from fazhi.core.forms import StyledForm, put_errors
 from fazhi.core.ledgers import export_sheet, text_safe_row
 from fazhi.core.pagination import page_of
 from fazhi.core.rendering import XLSX, bootstrap_filter, export_xlsx, list_context, render_list
+from fazhi.core.validators import mask_id_number
 from fazhi.org.scope import get_visible_or_404
 from fazhi.timelimits.filters import ClockFilter
 from fazhi.timelimits.selectors import with_next_due
@@ -165,12 +166,31 @@ class Register:
     list_template: str = "core/register_list.html"
     ledger: str = ""  # the Excel ledger its list exports to ("" → the list's columns)
     ordering: tuple[str, ...] = ()  # the list's order (default: newest `date_field` first)
+    # Resident ID numbers: masked unless the viewer holds `id_permission`; each record whose
+    # full number was shown (list, page, export) goes on the audit trail.
+    id_fields: tuple[str, ...] = ()
+    id_permission: str = ""
     filterset: type = field(init=False)
 
     def __post_init__(self):
         meta = self.model._meta
         self.app_label, self.name = meta.app_label, meta.model_name
         self.filterset = self._filterset()
+
+    def shows_full_ids(self, user) -> bool:
+        return bool(self.id_fields) and user.has_perm(self.id_permission)
+
+    def cell_text(self, record, name: str, full_ids: bool) -> str:
+        if name in self.id_fields and not full_ids:
+            return mask_id_number(getattr(record, name))
+        return display(record, name)
+
+    def note_ids_shown(self, user, records, names, via) -> None:
+        if self.shows_full_ids(user) and set(self.id_fields) & set(names):
+            shown = [(r.pk, str(r)) for r in records]
+            log_personal_data_viewed(
+                user, self.model, shown, what=_("full resident ID numbers"), via=via
+            )
 
     def label(self, name: str) -> str:
         """A column's heading: the field's verbose name (of the first step of a path)."""
@@ -237,10 +257,13 @@ class Register:
         if request.GET.get("export") == "xlsx":
             if self.ledger:
                 return export_xlsx(request, self.ledger, rows, str(self.heading))
-            return self.export(rows)
+            return self.export(rows, request.user)
+        page = page_of(request, rows, PAGE_SIZE)
+        self.note_ids_shown(request.user, list(page), self.columns, _("list page"))
         context = {
             "filter": bootstrap_filter(filterset),
-            "page": page_of(request, rows, PAGE_SIZE),
+            "page": page,
+            "full_ids": self.shows_full_ids(request.user),
             "register": self,
             "can_add": request.user.has_perm(self._perm("add")),
             "add_url": f"{request.resolver_match.namespace}:{self.name}_create",
@@ -253,12 +276,20 @@ class Register:
         }
         return render_list(request, self.list_template, context["rows_template"], context)
 
-    def export(self, rows):
+    def export(self, rows, user):
         book = Workbook(write_only=True)
         headers = [self.label(n) for n in self.columns]
         sheet = export_sheet(book, str(self.heading), headers, [24] * len(headers))
+        full_ids = self.shows_full_ids(user)
         for record in rows.iterator(chunk_size=500):
-            sheet.append(text_safe_row(sheet, [cell_value(record, n) for n in self.columns]))
+            values = [
+                self.cell_text(record, n, full_ids)
+                if n in self.id_fields
+                else cell_value(record, n)
+                for n in self.columns
+            ]
+            sheet.append(text_safe_row(sheet, values))
+        self.note_ids_shown(user, rows, self.columns, _("Excel export"))
         target = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
         book.save(target)
         target.seek(0)
@@ -271,6 +302,7 @@ class Register:
         self._require(request, "view")
         record = self.get_for_user(request.user, pk)
         names = self.detail_fields or tuple(self.form._meta.fields)
+        self.note_ids_shown(request.user, [record], names, _("record page"))
         context = {
             "record": record,
             "register": self,
@@ -293,6 +325,8 @@ class Register:
             model_field = record._meta.get_field(name)
         except Exception:
             return display(record, name), ""
+        if name in self.id_fields:
+            return self.cell_text(record, name, self.shows_full_ids(request.user)), ""
         if isinstance(model_field, m.FileField) and getattr(record, name):
             namespace = request.resolver_match.namespace
             return display(record, name), reverse(
@@ -337,6 +371,11 @@ class Register:
             initial=initial,
             viewer=request.user,
         )
+        if self.id_fields and not self.shows_full_ids(request.user):
+            if record is None:  # a new record needs its ID number: only those who may read it
+                raise PermissionDenied
+            for name in self.id_fields:
+                form.fields.pop(name, None)  # kept as stored
         if request.method == "POST" and form.is_valid():
             data = dict(form.cleaned_data)
             version = data.pop("version", None)

@@ -3,8 +3,6 @@
 from django import template
 from django.db import models
 
-from fazhi.core.registers import display
-
 register = template.Library()
 
 
@@ -13,10 +11,11 @@ def column_labels(reg) -> list[str]:
     return [reg.label(name) for name in reg.columns]
 
 
-@register.filter
-def cells(record, reg) -> list[tuple[str, bool]]:
-    """The record's list cells, each with whether it is a date (kept on one line)."""
-    return [(display(record, name), _is_date(record, name)) for name in reg.columns]
+@register.simple_tag
+def register_cells(record, reg, full_ids=False) -> list[tuple[str, bool]]:
+    """The record's list cells, each with whether it is a date (kept on one line); ID numbers
+    masked unless `full_ids`."""
+    return [(reg.cell_text(record, name, full_ids), _is_date(record, name)) for name in reg.columns]
 
 
 def _is_date(record, name: str) -> bool:
