@@ -34,3 +34,13 @@ def visible_choices(model):
         return model._default_manager.visible_to(request.user)
 
     return choices
+
+
+def read_only_serializer(model, fields: list[str]):
+    """A read-only serializer of `model`'s `fields` (and its id): how the records behind a
+    figure read in the API when their line of work has no serializer of its own for them."""
+    from rest_framework import serializers
+
+    names = ["id", *fields]
+    meta = type("Meta", (), {"model": model, "fields": names, "read_only_fields": names})
+    return type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta})

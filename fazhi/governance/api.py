@@ -3,7 +3,7 @@
 
 from rest_framework import serializers, viewsets
 
-from fazhi.core.api import RecordViewSetMixin, router
+from fazhi.core.api import RecordViewSetMixin, read_only_serializer, router
 from fazhi.governance.models import Finding, Task
 from fazhi.governance.workflow import FINDING, TASK
 
@@ -71,15 +71,6 @@ router.register("governance/tasks", TaskViewSet, basename="governance-task")
 router.register("governance/findings", FindingViewSet, basename="governance-finding")
 
 
-def _read_only(model, fields):
-    """A read-only serializer of `model` for the records behind its figures (the API's
-    drill-down): the register's own fields."""
-    meta = type(
-        "Meta", (), {"model": model, "fields": ["id", *fields], "read_only_fields": ["id", *fields]}
-    )
-    return type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta})
-
-
 def register_serializers() -> dict:
     """A serializer for every kind of 依法治区 record a figure counts."""
     from fazhi.governance import models as m
@@ -89,10 +80,12 @@ def register_serializers() -> dict:
     for _prefix, register in ALL:
         if register.model not in found:
             fields = [n for n in register.form._meta.fields if n != "evidence"]
-            found[register.model] = _read_only(register.model, fields)
-    found[m.AssessmentResult] = _read_only(m.AssessmentResult, ["scheme", "unit", "total", "rank"])
-    found[m.NoticeMention] = _read_only(m.NoticeMention, ["notice", "named_unit"])
-    found[m.DemonstrationParticipant] = _read_only(
+            found[register.model] = read_only_serializer(register.model, fields)
+    found[m.AssessmentResult] = read_only_serializer(
+        m.AssessmentResult, ["scheme", "unit", "total", "rank"]
+    )
+    found[m.NoticeMention] = read_only_serializer(m.NoticeMention, ["notice", "named_unit"])
+    found[m.DemonstrationParticipant] = read_only_serializer(
         m.DemonstrationParticipant, ["application", "participant"]
     )
     return found
