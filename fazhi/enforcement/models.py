@@ -48,7 +48,7 @@ class Officer(TrackedRecord):
     unit = models.ForeignKey(
         "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     id_number = models.CharField(
         _("resident ID number"),
         max_length=18,
