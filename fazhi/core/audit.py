@@ -276,7 +276,7 @@ def describe_changes(entry: LogEntry, viewer) -> list[ChangeLine]:
         field = _field(model, name)
         label = str(field.verbose_name) if field is not None else name
         if isinstance(change, dict) and change.get("type") == "m2m":
-            lines.append(_m2m_line(label, change))
+            lines.append(_m2m_line(label, change, field, viewer))
             continue
         old, new = (list(change) + [None, None])[:2]
         old, new = _display(field, old, viewer), _display(field, new, viewer)
@@ -414,8 +414,16 @@ def _permission_words(text: str) -> str:
     return text
 
 
-def _m2m_line(label, change) -> ChangeLine:
+def _m2m_line(label, change, field=None, viewer=None) -> ChangeLine:
     names = [_permission_words(str(o)) for o in change.get("objects", [])]
+    related = getattr(field, "related_model", None)
+    if viewer is not None and hasattr(getattr(related, "objects", None), "visible_to"):
+        # As for a reference: what lies outside the viewer's scope is not named.
+        seen = {str(o) for o in related.objects.visible_to(viewer)}
+        hidden = sum(1 for name in names if name not in seen)
+        names = [name for name in names if name in seen]
+        if hidden:
+            names.append(_("%(count)d more outside your data scope") % {"count": hidden})
     operation = change.get("operation")
     verb = {"add": _("added"), "delete": _("removed"), "clear": _("cleared")}.get(operation, "")
     return ChangeLine(label, verb, "、".join(names) or "—", style="m2m")

@@ -332,6 +332,15 @@ class Register:
             return display(record, name), reverse(
                 f"{namespace}:{self.name}_file", args=[record.pk, name]
             )
+        if model_field.many_to_many and hasattr(model_field.related_model.objects, "visible_to"):
+            related = getattr(record, name).all()
+            visible = list(related.visible_to(request.user))
+            hidden = related.count() - len(visible)
+            text = "、".join(str(r) for r in visible) or "—"
+            if hidden:
+                more = _("%(count)d more outside your data scope") % {"count": hidden}
+                text = f"{text}、{more}" if visible else more
+            return text, ""
         if model_field.many_to_one and getattr(record, f"{name}_id"):
             related = model_field.related_model
             if hasattr(related.objects, "visible_to"):
