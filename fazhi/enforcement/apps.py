@@ -19,6 +19,29 @@ class EnforcementConfig(AppConfig):
             auditlog.register(model, exclude_fields=excluded)
         auditlog.register(m.ExamCandidate)
 
+    def workbench_panels(self, request):
+        """Certificates of the viewer's officers that expire within 90 days (or have expired
+        while still marked valid): renew them before an officer may no longer act."""
+        from datetime import timedelta
+
+        from fazhi.core.workbench import Panel
+        from fazhi.enforcement.models import Certificate
+        from fazhi.timelimits.selectors import today
+
+        if not request.user.has_perm("enforcement.view_certificate"):
+            return []
+        on = today()
+        expiring = (
+            Certificate.objects.visible_to(request.user)
+            .filter(status=Certificate.Status.VALID, expires_on__lte=on + timedelta(days=90))
+            .select_related("officer__unit")
+            .order_by("expires_on", "pk")
+        )
+        if not expiring.exists():
+            return []
+        context = {"certificates": expiring[:20], "count": expiring.count(), "today": on}
+        return [Panel(_("Certificates expiring"), "enforcement/_panel_expiring.html", context, 30)]
+
     def menu(self):
         from fazhi.core.menu import MenuEntry
 

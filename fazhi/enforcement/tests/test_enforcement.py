@@ -148,3 +148,39 @@ def test_every_register_page_opens_for_the_bureau(officers, login):
         assert client.get(reverse(f"enforcement:{register.name}_list")).status_code == 200
         assert client.get(reverse(f"enforcement:{register.name}_create")).status_code == 200
     assert client.get(officers["zhang"].get_absolute_url()).status_code == 200
+
+
+def test_certificates_expiring_within_90_days_show_on_the_units_workbench(officers, login):
+    from datetime import timedelta
+
+    from fazhi.timelimits.selectors import today
+
+    soon = today() + timedelta(days=30)
+    for key, number, expires in [("zhang", "川2021000001", soon), ("li", "川2021000002", soon)]:
+        services.certificate_save(
+            user=None,
+            officer=officers[key],
+            kind="PROVINCIAL",
+            number=number,
+            issued_by="四川省人民政府",
+            issued_on=expires.replace(year=expires.year - 5),
+            expires_on=expires,
+            status="VALID",
+            renewal=None,
+        )
+    page = login("liaison").get("/").text
+    assert 'data-testid="panel-certificates"' in page
+    assert "川2021000001" in page and "川2021000002" not in page  # the finance bureau's
+    later = today() + timedelta(days=200)
+    services.certificate_save(
+        user=None,
+        officer=officers["zhang"],
+        kind="MINISTRY",
+        number="川2021000003",
+        issued_by="国家市场监督管理总局",
+        issued_on=later.replace(year=later.year - 5),
+        expires_on=later,
+        status="VALID",
+        renewal=None,
+    )
+    assert "川2021000003" not in login("liaison").get("/").text
