@@ -95,6 +95,33 @@ def cell_value(record, name: str):
     return display(record, name)
 
 
+def save_record(model, *, instance, version, user, fields: dict, many: dict | None = None):
+    """What a register's service does once its rules passed: create the record (instance
+    None) or change the stored one after checking the version the user saw
+    (`lock_for_edit`), validate it and save it (audited); `many` sets its many-to-many fields
+    after the save. Call inside the service's transaction."""
+    from django.db import models
+
+    from fazhi.core.versioning import lock_for_edit
+
+    # A file field cleared on the form comes as False: no file (as Django's own forms save it).
+    files = {f.name for f in model._meta.fields if isinstance(f, models.FileField)}
+    fields = {k: ("" if v is False and k in files else v) for k, v in fields.items()}
+    if instance is None:
+        record = model(created_by=user, **fields)
+    else:
+        record = lock_for_edit(model, instance.pk, version)
+        for name, value in fields.items():
+            if value is None and name in files:
+                continue  # no new upload: the stored file stays
+            setattr(record, name, value)
+    record.full_clean()
+    record.save()
+    for name, values in (many or {}).items():
+        getattr(record, name).set(values)
+    return record
+
+
 class RegisterForm(StyledForm, forms.ModelForm):
     """A register's form: unit fields offer the viewer's units only (of `unit_kinds`, when
     the register names them); `version` guards edits."""
@@ -162,6 +189,7 @@ class Register:
     select_related: tuple[str, ...] = ()
     clocks: bool = False  # its records carry clocks: a 期限 column and filter on its list
     year_is_number: bool = False  # `date_field` holds a year (2019), not a date
+    year_filter: bool = True  # False: `date_field` only orders (an organ's entry date)
     labels: dict = field(default_factory=dict)  # for columns that are properties
     list_template: str = "core/register_list.html"
     ledger: str = ""  # the Excel ledger its list exports to ("" → the list's columns)
@@ -221,14 +249,13 @@ class Register:
                 words |= Q(**{f"{name}__icontains": value.strip()})
             return queryset.filter(words)
 
-        attrs = {
-            "q": django_filters.CharFilter(label=gettext_lazy("Search"), method=search_text),
-            "year": django_filters.NumberFilter(
+        attrs = {"q": django_filters.CharFilter(label=gettext_lazy("Search"), method=search_text)}
+        if self.year_filter:
+            attrs["year"] = django_filters.NumberFilter(
                 label=gettext_lazy("Year"),
                 field_name=date_field,
                 lookup_expr="exact" if self.year_is_number else "year",
-            ),
-        }
+            )
         if self.clocks:
             attrs["clock"] = ClockFilter()
         for name in self.filters:

@@ -37,9 +37,10 @@ class EnforcementConfig(AppConfig):
             .select_related("officer__unit")
             .order_by("expires_on", "pk")
         )
-        if not expiring.exists():
+        count = expiring.count()
+        if not count:
             return []
-        context = {"certificates": expiring[:20], "count": expiring.count(), "today": on}
+        context = {"certificates": expiring[:20], "count": count, "today": on}
         return [Panel(_("Certificates expiring"), "enforcement/_panel_expiring.html", context, 30)]
 
     def menu(self):

@@ -7,13 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.enforcement import models as m
 from fazhi.enforcement.services import valid_on
-from fazhi.indicators.registry import Indicator, register
+from fazhi.indicators.registry import Indicator, register, within
 
 MODULE = "enforcement"
-
-
-def between(field, p) -> Q:
-    return Q(**{f"{field}__gte": p.start, f"{field}__lte": p.end})
 
 
 register(
@@ -26,7 +22,7 @@ register(
         measure="名",
         module=MODULE,
         model=m.Certificate,
-        where=lambda p: between("renewal__renewed_on", p),
+        where=lambda p: within("renewal__renewed_on", p),
         order=10,
     ),
     Indicator(
@@ -48,7 +44,7 @@ register(
         measure="件",
         module=MODULE,
         model=m.Certificate,
-        where=lambda p: between("expires_on", p),
+        where=lambda p: within("expires_on", p),
         order=21,
     ),
     Indicator(
@@ -58,7 +54,7 @@ register(
         measure="名",
         module=MODULE,
         model=m.ExamCandidate,
-        where=lambda p: between("sitting__held_on", p),
+        where=lambda p: within("sitting__held_on", p),
         order=30,
     ),
     Indicator(
@@ -68,7 +64,7 @@ register(
         measure="名",
         module=MODULE,
         model=m.ExamCandidate,
-        where=lambda p: between("sitting__held_on", p) & Q(passed=True),
+        where=lambda p: within("sitting__held_on", p) & Q(passed=True),
         order=31,
     ),
     Indicator(

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from fazhi.core.services import lock_for_edit, not_in_future
+from fazhi.core.registers import save_record
+from fazhi.core.services import not_in_future
 from fazhi.enforcement.models import (
     Certificate,
     ExamCandidate,
@@ -16,28 +17,16 @@ from fazhi.enforcement.models import (
 )
 
 
-def _save(model, *, instance, version, user, fields: dict):
-    if instance is None:
-        record = model(created_by=user, **fields)
-    else:
-        record = lock_for_edit(model, instance.pk, version)
-        for name, value in fields.items():
-            setattr(record, name, value)
-    record.full_clean()
-    record.save()
-    return record
-
-
 @transaction.atomic
 def organ_save(*, user, instance=None, version=None, **data) -> Organ:
-    return _save(Organ, instance=instance, version=version, user=user, fields=data)
+    return save_record(Organ, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic
 def officer_save(*, user, instance=None, version=None, **data) -> Officer:
     if "id_number" in data:
         data["id_number"] = data["id_number"].strip().upper()
-    return _save(Officer, instance=instance, version=version, user=user, fields=data)
+    return save_record(Officer, instance=instance, version=version, user=user, fields=data)
 
 
 def failed_last_exam(officer) -> bool:
@@ -55,19 +44,19 @@ def certificate_save(*, user, instance=None, version=None, **data) -> Certificat
         raise ValidationError(
             {"officer": _("The officer failed the latest law exam: no certificate until a pass.")}
         )
-    return _save(Certificate, instance=instance, version=version, user=user, fields=data)
+    return save_record(Certificate, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic
 def renewal_save(*, user, instance=None, version=None, **data) -> RenewalBatch:
     not_in_future(data["renewed_on"], "renewed_on")
-    return _save(RenewalBatch, instance=instance, version=version, user=user, fields=data)
+    return save_record(RenewalBatch, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic
 def exam_sitting_save(*, user, instance=None, version=None, **data) -> ExamSitting:
     not_in_future(data["held_on"], "held_on")
-    return _save(ExamSitting, instance=instance, version=version, user=user, fields=data)
+    return save_record(ExamSitting, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic

@@ -8,14 +8,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.governance import models as m
-from fazhi.indicators.registry import Indicator, register, register_total
+from fazhi.indicators.registry import Indicator, register, register_total, within
 from fazhi.timelimits.selectors import today
 
 MODULE = "governance"
-
-
-def between(field: str, p) -> Q:
-    return Q(**{f"{field}__gte": p.start, f"{field}__lte": p.end})
 
 
 def existing_in(p) -> Q:
@@ -61,7 +57,7 @@ register(
             "Meetings of the committee, its office and its coordination groups held within the period."
         ),
         m.Meeting,
-        lambda p: between("held_on", p),
+        lambda p: within("held_on", p),
         20,
         measure="次",
     ),
@@ -71,7 +67,7 @@ register(
             format_lazy("{}：{}", _("Meetings by kind"), kind.label),
             _("Meetings of this kind held within the period."),
             m.Meeting,
-            lambda p, kind=kind: between("held_on", p) & Q(kind=kind),
+            lambda p, kind=kind: within("held_on", p) & Q(kind=kind),
             21 + n,
             measure="次",
             group="governance.meetings.kind",
@@ -83,7 +79,7 @@ register(
         _("Tasks assigned"),
         _("Tasks of the work points and meetings assigned within the period."),
         m.Task,
-        lambda p: between("assigned_on", p),
+        lambda p: within("assigned_on", p),
         30,
         measure="项",
     ),
@@ -94,7 +90,7 @@ register(
             "Tasks whose completion the lead unit reported within the period and the office confirmed by the period's end."
         ),
         m.Task,
-        lambda p: between("completed_on", p) & Q(status=TASK_DONE, confirmed_on__lte=p.end),
+        lambda p: within("completed_on", p) & Q(status=TASK_DONE, confirmed_on__lte=p.end),
         31,
         measure="项",
     ),
@@ -106,7 +102,7 @@ register(
         ),
         m.Task,
         lambda p: (
-            between("completed_on", p)
+            within("completed_on", p)
             & Q(status=TASK_DONE, confirmed_on__lte=p.end, completed_on__lte=F("due_on"))
         ),
         32,
@@ -121,7 +117,7 @@ register(
         m.Task,
         # "Passed" is as of today: a task due later this year is not overdue yet.
         lambda p: (
-            between("due_on", p)
+            within("due_on", p)
             & Q(due_on__lt=today())
             & (Q(completed_on__isnull=True) | Q(completed_on__gt=F("due_on")))
         ),
@@ -133,7 +129,7 @@ register(
         _("Inspections"),
         _("Rule-of-law inspections begun within the period."),
         m.Inspection,
-        lambda p: between("started_on", p),
+        lambda p: within("started_on", p),
         40,
         measure="次",
     ),
@@ -142,7 +138,7 @@ register(
         _("Problems found by inspections"),
         _("Problems found in the units inspected within the period."),
         m.Finding,
-        lambda p: between("found_on", p),
+        lambda p: within("found_on", p),
         41,
     ),
     _count(
@@ -153,7 +149,7 @@ register(
         ),
         m.Finding,
         lambda p: (
-            between("found_on", p) & Q(status=m.Finding.Status.ACCEPTED, accepted_on__lte=p.end)
+            within("found_on", p) & Q(status=m.Finding.Status.ACCEPTED, accepted_on__lte=p.end)
         ),
         42,
     ),
@@ -174,7 +170,7 @@ register(
             "Units named for criticism in notices issued within the period; a unit named in several notices counts once."
         ),
         m.NoticeMention,
-        lambda p: between("notice__issued_on", p) & Q(notice__tone=CRITICISM),
+        lambda p: within("notice__issued_on", p) & Q(notice__tone=CRITICISM),
         50,
         distinct="named_unit",
     ),
@@ -185,7 +181,7 @@ register(
             "Units named for praise in notices issued within the period; a unit named in several notices counts once."
         ),
         m.NoticeMention,
-        lambda p: between("notice__issued_on", p) & Q(notice__tone=m.Notice.Tone.PRAISE),
+        lambda p: within("notice__issued_on", p) & Q(notice__tone=m.Notice.Tone.PRAISE),
         51,
         distinct="named_unit",
     ),
@@ -194,7 +190,7 @@ register(
         _("Honours received"),
         _("Honours conferred within the period, one per honoured unit or person."),
         m.Honour,
-        lambda p: between("conferred_on", p),
+        lambda p: within("conferred_on", p),
         60,
         measure="项",
     ),
@@ -204,7 +200,7 @@ register(
             format_lazy("{}：{}", _("Honours by level"), level.label),
             _("Honours of this level conferred within the period."),
             m.Honour,
-            lambda p, level=level: between("conferred_on", p) & Q(level=level),
+            lambda p, level=level: within("conferred_on", p) & Q(level=level),
             61 + n,
             measure="项",
             group="governance.honours.level",
@@ -216,7 +212,7 @@ register(
         _("Innovation awards"),
         _("Contest entries given the innovation award, results announced within the period."),
         m.InnovationEntry,
-        lambda p: between("awarded_on", p) & Q(result=m.InnovationEntry.Result.AWARD),
+        lambda p: within("awarded_on", p) & Q(result=m.InnovationEntry.Result.AWARD),
         70,
     ),
     _count(
@@ -224,7 +220,7 @@ register(
         _("Nomination awards"),
         _("Contest entries given the nomination award, results announced within the period."),
         m.InnovationEntry,
-        lambda p: between("awarded_on", p) & Q(result=m.InnovationEntry.Result.NOMINATION),
+        lambda p: within("awarded_on", p) & Q(result=m.InnovationEntry.Result.NOMINATION),
         71,
     ),
     _count(
@@ -234,7 +230,7 @@ register(
             "Online page views of the contest's entries, for contests whose results were announced within the period."
         ),
         m.InnovationEntry,
-        lambda p: between("awarded_on", p),
+        lambda p: within("awarded_on", p),
         72,
         measure="人次",
         sum_field="page_views",
@@ -246,7 +242,7 @@ register(
             "Likes given online to the contest's entries, for contests whose results were announced within the period."
         ),
         m.InnovationEntry,
-        lambda p: between("awarded_on", p),
+        lambda p: within("awarded_on", p),
         73,
         measure="次",
         sum_field="likes",
@@ -258,7 +254,7 @@ register(
             "Media outlets that published reports about the innovation contest within the period; an outlet reporting several times counts once."
         ),
         m.MediaReport,
-        lambda p: between("published_on", p) & Q(subject=m.MediaReport.Subject.CONTEST),
+        lambda p: within("published_on", p) & Q(subject=m.MediaReport.Subject.CONTEST),
         74,
         measure="家",
         distinct="outlet",
@@ -268,7 +264,7 @@ register(
         _("Topical reports to the party secretary"),
         _("Topical reports made to the district's party secretary within the period."),
         m.TopicReport,
-        lambda p: between("reported_on", p) & Q(kind=m.TopicReport.Kind.REPORT),
+        lambda p: within("reported_on", p) & Q(kind=m.TopicReport.Kind.REPORT),
         80,
         measure="次",
     ),
@@ -277,7 +273,7 @@ register(
         _("Research topics"),
         _("Research topics on the rule of law begun within the period."),
         m.ResearchTopic,
-        lambda p: between("started_on", p),
+        lambda p: within("started_on", p),
         81,
     ),
     _count(
@@ -287,7 +283,7 @@ register(
             "Units taking part in a demonstration application begun within the period; a unit in several applications counts once."
         ),
         m.DemonstrationParticipant,
-        lambda p: between("application__started_on", p),
+        lambda p: within("application__started_on", p),
         90,
         distinct="participant",
     ),
@@ -433,7 +429,7 @@ register(
         _("Model villages named"),
         _("Villages and communities named democracy and rule-of-law models within the period."),
         m.ModelVillage,
-        lambda p: between("named_on", p),
+        lambda p: within("named_on", p),
         130,
     ),
 )

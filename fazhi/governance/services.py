@@ -4,10 +4,11 @@ saw (`lock_for_edit`) and the rules, and leaves an audit entry (auditlog)."""
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from fazhi.core.registers import save_record
 from fazhi.core.services import lock_for_edit, not_in_future
 from fazhi.core.versioning import StaleEdit
 from fazhi.governance.models import (
@@ -128,27 +129,6 @@ def check_year(year, field: str) -> None:
         raise ValidationError({field: _("Give a year from 2000 to %(last)d.") % {"last": last}})
 
 
-def _save(model, *, instance, version, user, fields: dict, many: dict | None = None):
-    """Create a record (instance None) or change the stored one, checked and saved; `many`
-    sets its many-to-many fields after the save."""
-    # A file field cleared on the form comes as False: no file (as Django's own forms save it).
-    files = {f.name for f in model._meta.fields if isinstance(f, models.FileField)}
-    fields = {k: ("" if v is False and k in files else v) for k, v in fields.items()}
-    if instance is None:
-        record = model(created_by=user, **fields)
-    else:
-        record = lock_for_edit(model, instance.pk, version)
-        for name, value in fields.items():
-            if value is None and name in files:
-                continue  # no new upload: the stored file stays
-            setattr(record, name, value)
-    record.full_clean()
-    record.save()
-    for name, values in (many or {}).items():
-        getattr(record, name).set(values)
-    return record
-
-
 def _not_before(later, earlier, field: str, message: str) -> None:
     if later and earlier and later < earlier:
         raise ValidationError({field: message})
@@ -166,7 +146,7 @@ def body_save(*, user, instance=None, version=None, **data) -> Body:
         "dissolved_on",
         _("A body cannot be dissolved before it was established."),
     )
-    return _save(Body, instance=instance, version=version, user=user, fields=data)
+    return save_record(Body, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic
@@ -186,7 +166,7 @@ def meeting_save(*, user, instance=None, version=None, **data) -> Meeting:
             {"held_on": _("The meeting cannot precede the body's establishment.")}
         )
     data["kind"] = Meeting.KIND_OF_BODY[body.kind]
-    return _save(Meeting, instance=instance, version=version, user=user, fields=data)
+    return save_record(Meeting, instance=instance, version=version, user=user, fields=data)
 
 
 # --- work points and tasks ------------------------------------------------------------------
@@ -196,7 +176,7 @@ def meeting_save(*, user, instance=None, version=None, **data) -> Meeting:
 def workplan_save(*, user, instance=None, version=None, **data) -> WorkPlan:
     check_year(data["year"], "year")
     not_in_future(data["issued_on"], "issued_on")
-    return _save(WorkPlan, instance=instance, version=version, user=user, fields=data)
+    return save_record(WorkPlan, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic
@@ -215,7 +195,7 @@ def task_save(*, user, instance=None, version=None, co_units=(), **data) -> Task
     moved = instance is not None and instance.lead_unit_id != data["lead_unit"].pk
     if moved and instance.status not in Task.OPEN:
         raise ValidationError({"lead_unit": _("A task reported done keeps its lead unit.")})
-    task = _save(
+    task = save_record(
         Task,
         instance=instance,
         version=version,
@@ -320,7 +300,7 @@ def inspection_save(*, user, instance=None, version=None, inspected_units=(), **
     _not_before(
         data["ended_on"], data["started_on"], "ended_on", _("The inspection ends before it starts.")
     )
-    return _save(
+    return save_record(
         Inspection,
         instance=instance,
         version=version,
@@ -352,7 +332,7 @@ def finding_save(*, user, instance=None, version=None, **data) -> Finding:
     )
     if instance is not None and instance.status != Finding.Status.OPEN:
         raise ValidationError(_("A finding whose rectification was reported is no longer edited."))
-    finding = _save(Finding, instance=instance, version=version, user=user, fields=data)
+    finding = save_record(Finding, instance=instance, version=version, user=user, fields=data)
     new_unit = instance is not None and instance.unit_id != finding.unit_id
     started = _keep_deadline(
         finding, RECTIFICATION_CLOCK, finding.found_on, finding.due_on, finding.unit, user
@@ -434,7 +414,7 @@ def notice_save(*, user, instance=None, version=None, named_units=(), **data) ->
     not_in_future(data["issued_on"], "issued_on")
     if not named_units:
         raise ValidationError({"named_units": _("Name at least one unit.")})
-    notice = _save(Notice, instance=instance, version=version, user=user, fields=data)
+    notice = save_record(Notice, instance=instance, version=version, user=user, fields=data)
     named = {u.pk for u in named_units}
     for gone in notice.mentions.exclude(named_unit__in=named):
         gone.delete()  # one by one: each on the audit trail
@@ -447,19 +427,19 @@ def notice_save(*, user, instance=None, version=None, named_units=(), **data) ->
 @transaction.atomic
 def honour_save(*, user, instance=None, version=None, **data) -> Honour:
     not_in_future(data["conferred_on"], "conferred_on")
-    return _save(Honour, instance=instance, version=version, user=user, fields=data)
+    return save_record(Honour, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic
 def innovation_entry_save(*, user, instance=None, version=None, **data) -> InnovationEntry:
     not_in_future(data["awarded_on"], "awarded_on")
-    return _save(InnovationEntry, instance=instance, version=version, user=user, fields=data)
+    return save_record(InnovationEntry, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic
 def media_report_save(*, user, instance=None, version=None, **data) -> MediaReport:
     not_in_future(data["published_on"], "published_on")
-    return _save(MediaReport, instance=instance, version=version, user=user, fields=data)
+    return save_record(MediaReport, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic
@@ -472,7 +452,7 @@ def research_topic_save(*, user, instance=None, version=None, **data) -> Researc
         "finished_on",
         _("It cannot end before it started."),
     )
-    return _save(ResearchTopic, instance=instance, version=version, user=user, fields=data)
+    return save_record(ResearchTopic, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic
@@ -485,7 +465,7 @@ def topic_report_save(*, user, instance=None, version=None, **data) -> TopicRepo
         "instructed_on",
         _("Instructions cannot precede the report."),
     )
-    return _save(TopicReport, instance=instance, version=version, user=user, fields=data)
+    return save_record(TopicReport, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic
@@ -500,7 +480,7 @@ def demonstration_save(
         "submitted_on",
         _("It cannot be submitted before it started."),
     )
-    application = _save(
+    application = save_record(
         DemonstrationApplication, instance=instance, version=version, user=user, fields=data
     )
     wanted = {u.pk for u in participating_units}
@@ -520,7 +500,7 @@ def assessment_scheme_save(*, user, instance=None, version=None, **data) -> Asse
     check_year(data["year"], "year")
     if data["pass_line"] < 0 or (data.get("city_score") is not None and data["city_score"] < 0):
         raise ValidationError(_("Points cannot be negative."))
-    return _save(AssessmentScheme, instance=instance, version=version, user=user, fields=data)
+    return save_record(AssessmentScheme, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic
@@ -636,7 +616,7 @@ def leader_duty_save(*, user, instance=None, version=None, **data) -> LeaderDuty
         .exists()
     ):
         raise ValidationError({"year": _("This unit's record of that year exists already.")})
-    return _save(LeaderDuty, instance=instance, version=version, user=user, fields=data)
+    return save_record(LeaderDuty, instance=instance, version=version, user=user, fields=data)
 
 
 def unit_report_problems(year, sent_on, published_on) -> dict:
@@ -663,7 +643,7 @@ def unit_report_save(*, user, instance=None, version=None, **data) -> UnitReport
     ):
         raise ValidationError({"year": _("This unit's report of that year is tracked already.")})
     data["due_on"] = UnitReport.due_for(data["year"])
-    return _save(UnitReport, instance=instance, version=version, user=user, fields=data)
+    return save_record(UnitReport, instance=instance, version=version, user=user, fields=data)
 
 
 REPORTING_UNITS = [Unit.Kind.DEPARTMENT, Unit.Kind.TOWNSHIP]
@@ -692,7 +672,7 @@ def unit_reports_open_year(*, year: int, viewer, user=None) -> int:
 @transaction.atomic
 def model_village_save(*, user, instance=None, version=None, **data) -> ModelVillage:
     not_in_future(data["named_on"], "named_on")
-    return _save(ModelVillage, instance=instance, version=version, user=user, fields=data)
+    return save_record(ModelVillage, instance=instance, version=version, user=user, fields=data)
 
 
 @transaction.atomic

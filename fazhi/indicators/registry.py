@@ -115,6 +115,11 @@ class Period:
         return f"start={self.start:%Y-%m-%d}&end={self.end:%Y-%m-%d}"
 
 
+def within(field: str, period: Period) -> Q:
+    """Records whose `field` (a date) lies in the period, both ends included."""
+    return Q(**{f"{field}__gte": period.start, f"{field}__lte": period.end})
+
+
 def _year_earlier(day: date) -> date:
     if day.month == 2 and day.day == 29:
         return date(day.year - 1, 2, 28)

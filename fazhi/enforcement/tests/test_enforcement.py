@@ -184,3 +184,11 @@ def test_certificates_expiring_within_90_days_show_on_the_units_workbench(office
         renewal=None,
     )
     assert "川2021000003" not in login("liaison").get("/").text
+
+
+def test_organs_and_officers_offer_no_year_filter(officers, login):
+    """Their date is the day they were entered: a year filter on it would mislead."""
+    client = login("zhifa")
+    for name in ("organ", "officer"):
+        assert 'name="year"' not in client.get(reverse(f"enforcement:{name}_list")).text
+    assert 'name="year"' in client.get(reverse("enforcement:certificate_list")).text
