@@ -25,6 +25,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import redirect, render
@@ -46,12 +47,12 @@ from fazhi.timelimits.selectors import with_next_due
 
 PAGE_SIZE = 30
 
+YES_NO = [("1", gettext_lazy("Yes")), ("0", gettext_lazy("No"))]
+
 
 def display(record, name: str) -> str:
     """A field's value as a page shows it: choices by label, dates as 2019-03-15, units by
     name, many units joined, booleans 是/否, empty as —."""
-    from django.db import models
-
     try:
         model_field = record._meta.get_field(name)
     except Exception:  # a property of the model
@@ -100,8 +101,6 @@ def save_record(model, *, instance, version, user, fields: dict, many: dict | No
     None) or change the stored one after checking the version the user saw
     (`lock_for_edit`), validate it and save it (audited); `many` sets its many-to-many fields
     after the save. Call inside the service's transaction."""
-    from django.db import models
-
     from fazhi.core.versioning import lock_for_edit
 
     # A file field cleared on the form comes as False: no file (as Django's own forms save it).
@@ -180,7 +179,7 @@ class Register:
     search: tuple[str, ...]  # the fields the search box looks in
     date_field: str  # the year filter's field, and the newest-first order
     save: Callable
-    filters: tuple[str, ...] = ()  # choice fields offered as filters
+    filters: tuple[str, ...] = ()  # choice (or yes/no) fields offered as filters
     detail_fields: tuple[str, ...] = ()  # default: the form's fields
     add_label: str = gettext_lazy("Add")
     related: Callable | None = None  # (record, request) → more for the record's page
@@ -260,9 +259,11 @@ class Register:
             attrs["clock"] = ClockFilter()
         for name in self.filters:
             model_field = self.model._meta.get_field(name)
+            # A yes/no field filters as 是 / 否 (a case file short of certified officers).
+            yes_no = isinstance(model_field, models.BooleanField)
             attrs[name] = django_filters.ChoiceFilter(
                 label=model_field.verbose_name,
-                choices=model_field.choices,
+                choices=YES_NO if yes_no else model_field.choices,
                 empty_label=gettext_lazy("All"),
             )
         return type(f"{self.model.__name__}Filter", (django_filters.FilterSet,), attrs)
@@ -346,7 +347,7 @@ class Register:
     def _shown(self, record, name: str, request) -> tuple[str, str]:
         """A field as the record's page shows it, with a link for a file; a record it refers
         to outside the viewer's scope is not named (as on the change history)."""
-        from django.db import models as m
+        m = models
 
         try:
             model_field = record._meta.get_field(name)
@@ -378,7 +379,7 @@ class Register:
 
     def file_view(self, request, pk, name):
         """A file of the record, to those who may see the record."""
-        from django.db import models as m
+        m = models
         from django.http import Http404
 
         self._require(request, "view")

@@ -15,9 +15,44 @@ class EnforcementConfig(AppConfig):
         from fazhi.enforcement import models as m
 
         excluded = ["version", "created_at", "updated_at"]
-        for model in [m.Organ, m.Officer, m.Certificate, m.RenewalBatch, m.ExamSitting]:
-            auditlog.register(model, exclude_fields=excluded)
-        auditlog.register(m.ExamCandidate)
+        M2M = {m.CaseFile: {"officers"}, m.Campaign: {"rubrics", "evaluators"}}
+        DERIVED = {
+            m.CaseFile: ["grade_rank", "failing"],
+            m.Decision: ["publish_due", "withdraw_due"],
+            m.Complaint: ["accept_due", "handle_due"],
+        }
+        for model in [
+            m.Organ,
+            m.Officer,
+            m.Certificate,
+            m.RenewalBatch,
+            m.ExamSitting,
+            m.Rubric,
+            m.Campaign,
+            m.CaseFile,
+            m.Problem,
+            m.EnforcementReturn,
+            m.ReviewListEntry,
+            m.Decision,
+            m.Complaint,
+        ]:
+            auditlog.register(
+                model,
+                # derived from the grade and the clocks: the history shows those
+                exclude_fields=[*excluded, *DERIVED.get(model, [])],
+                m2m_fields=M2M.get(model, set()),
+            )
+        for model in [m.ExamCandidate, m.CertificateReview, m.RubricItem, m.Deduction, m.Caseload]:
+            auditlog.register(model)
+
+    def seed_reference_rows(self):
+        """Its clocks' rules, seeded by its data migration, put back where a test emptied the
+        rule table (the seed is idempotent)."""
+        from importlib import import_module
+
+        from django.apps import apps
+
+        import_module("fazhi.enforcement.migrations.0003_clock_rules").seed(apps, None)
 
     def workbench_panels(self, request):
         """Certificates of the viewer's officers that expire within 90 days (or have expired
@@ -70,5 +105,47 @@ class EnforcementConfig(AppConfig):
             ),
             MenuEntry(
                 _("Enforcement organs"), "enforcement:organ_list", "enforcement.view_organ", 50
+            ),
+            MenuEntry(
+                _("Case-file evaluations"),
+                "enforcement:campaign_list",
+                "enforcement.view_campaign",
+                60,
+            ),
+            MenuEntry(
+                _("Evaluated case files"),
+                "enforcement:casefile_list",
+                "enforcement.view_casefile",
+                61,
+            ),
+            MenuEntry(
+                _("Case-file problems"), "enforcement:problem_list", "enforcement.view_problem", 62
+            ),
+            MenuEntry(
+                _("Scoring rubrics"), "enforcement:rubric_list", "enforcement.view_rubric", 63
+            ),
+            MenuEntry(
+                _("Enforcement statistics"),
+                "enforcement:enforcementreturn_list",
+                "enforcement.view_enforcementreturn",
+                70,
+            ),
+            MenuEntry(
+                _("Enforcement decisions"),
+                "enforcement:decision_list",
+                "enforcement.view_decision",
+                80,
+            ),
+            MenuEntry(
+                _("Legality review lists"),
+                "enforcement:reviewlistentry_list",
+                "enforcement.view_reviewlistentry",
+                81,
+            ),
+            MenuEntry(
+                _("Supervision complaints"),
+                "enforcement:complaint_list",
+                "enforcement.view_complaint",
+                90,
             ),
         ]

@@ -3,7 +3,7 @@
 from fazhi.core.records import RecordKind, register
 from fazhi.enforcement import registers as r
 from fazhi.enforcement.api import SERIALIZERS
-from fazhi.enforcement.models import ExamCandidate
+from fazhi.enforcement.models import Caseload, CertificateReview, Deduction, ExamCandidate
 
 register(
     *(
@@ -15,6 +15,7 @@ register(
             rows_context=reg.rows_context,
             filterset=reg.filterset,
             ordering=reg.ordering or (f"-{reg.date_field}", "-pk"),
+            ledger=reg.ledger,
         )
         for _prefix, reg in r.ALL
     ),
@@ -25,5 +26,27 @@ register(
         ),
         serializer=SERIALIZERS[ExamCandidate],
         owner="sitting",
+    ),
+    RecordKind(
+        CertificateReview,
+        selector=lambda viewer: CertificateReview.objects.visible_to(viewer).select_related(
+            "certificate__officer__unit"
+        ),
+        serializer=SERIALIZERS[CertificateReview],
+        owner="certificate",
+    ),
+    RecordKind(
+        Deduction,
+        selector=lambda viewer: Deduction.objects.visible_to(viewer).select_related(
+            "case_file", "item"
+        ),
+        serializer=SERIALIZERS[Deduction],
+        owner="case_file",
+    ),
+    RecordKind(
+        Caseload,
+        selector=lambda viewer: Caseload.objects.visible_to(viewer).select_related("officer__unit"),
+        serializer=SERIALIZERS[Caseload],
+        owner="officer",
     ),
 )

@@ -42,6 +42,7 @@ from fazhi.governance.models import (
 from fazhi.inbox.models import Message
 from fazhi.inbox.services import notify, users_with_perm_over
 from fazhi.org.models import Unit
+from fazhi.org.scope import acts_for
 from fazhi.timelimits import services as deadlines
 
 TASK_CLOCK = "governance.task"
@@ -66,13 +67,6 @@ def _tell_unit(record, kind, title, user):
     perm = REPORTER["task" if isinstance(record, Task) else "finding"]
     recipients = [u for u in users_with_perm_over(perm, unit) if u != user and acts_for(u, unit)]
     notify(recipients, kind=kind, title=title, url=record.get_absolute_url())
-
-
-def acts_for(user, unit) -> bool:
-    """The unit's own staff, or those of the justice office that serves a township."""
-    own = user.unit_id == unit.pk
-    serving = user.unit.kind in Unit.SERVES_PARENT and user.unit.parent_id == unit.pk
-    return own or serving
 
 
 def _tell_office(record, kind, title, user):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from fazhi.core.workflow import Step, Workflow, dated
 from fazhi.governance import forms, services
 from fazhi.governance.models import Finding, ModelVillage, Task
+from fazhi.org.scope import acts_for
 
 
 def _unit_of(record):
@@ -20,7 +21,7 @@ def reports_for_own_unit(perm: str):
         if not user.has_perm(perm):
             return False
         return user.is_superuser or (
-            user.unit_id is not None and services.acts_for(user, _unit_of(record))
+            user.unit_id is not None and acts_for(user, _unit_of(record))
         )
 
     return allowed

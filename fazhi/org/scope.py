@@ -71,6 +71,16 @@ def scope_q(user: User, *, unit_field: str, owner_field: str | None = None) -> Q
     return q
 
 
+def acts_for(user: User, unit) -> bool:
+    """Whether `user` works for `unit`: its own staff, or those of the justice office that
+    serves a township (they report on the township's work)."""
+    if user.unit_id is None:
+        return False
+    own = user.unit_id == unit.pk
+    serving = user.unit.kind in user.unit.SERVES_PARENT and user.unit.parent_id == unit.pk
+    return own or serving
+
+
 def scope_models() -> list:
     """The models a user's data scope is read from: a change to them changes what a viewer
     may see (cached figures are keyed by the viewer's roles, not by what the roles say)."""
