@@ -41,6 +41,9 @@ class EnforcementConfig(AppConfig):
                 # derived from the grade and the clocks: the history shows those
                 exclude_fields=[*excluded, *DERIVED.get(model, [])],
                 m2m_fields=M2M.get(model, set()),
+                # a complainant's telephone is not kept in the change history in full
+                mask_fields=["contact"] if model is m.Complaint else [],
+                mask_callable="fazhi.enforcement.models.mask_contact",
             )
         for model in [m.ExamCandidate, m.CertificateReview, m.RubricItem, m.Deduction, m.Caseload]:
             auditlog.register(model)

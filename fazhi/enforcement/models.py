@@ -17,6 +17,12 @@ from fazhi.core.validators import validate_id_number
 from fazhi.org.scope import ScopedQuerySet
 
 
+def mask_contact(value) -> str:
+    """A telephone or address as the change history keeps it: 139******78."""
+    text = str(value or "")
+    return text[:3] + "*" * max(len(text) - 5, 0) + text[-2:] if len(text) > 5 else "*" * len(text)
+
+
 class PowerKind(models.TextChoices):
     """The kinds of enforcement power (and of an enforcement decision)."""
 
@@ -440,7 +446,7 @@ class CaseFile(TrackedRecord):
     submitted_onward = models.BooleanField(
         _("submitted as an excellent case file"), default=False, db_index=True
     )
-    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    submitted_on = models.DateField(_("submitted onward on"), null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
     scope_unit_field = "organ__unit"

@@ -89,9 +89,26 @@ def _decision_related(decision, request):
 
 
 def _complaint_related(complaint, request):
+    """The complainant's contact only to those who handle complaints, each view on the audit
+    trail."""
+    from fazhi.core.audit import log_personal_data_viewed
     from fazhi.enforcement.workflow import COMPLAINT
 
-    return {"deadlines": deadlines_for(complaint), "steps": COMPLAINT.offered(request, complaint)}
+    contact = ""
+    if complaint.contact and request.user.has_perm("enforcement.handle_complaint"):
+        contact = complaint.contact
+        log_personal_data_viewed(
+            request.user,
+            m.Complaint,
+            [(complaint.pk, str(complaint))],
+            what=_("the complainant's contact"),
+            via=_("record page"),
+        )
+    return {
+        "deadlines": deadlines_for(complaint),
+        "steps": COMPLAINT.offered(request, complaint),
+        "contact": contact,
+    }
 
 
 def _renewal_related(batch, request):
@@ -327,6 +344,7 @@ COMPLAINTS = Register(
     save=services.complaint_save,
     related=_complaint_related,
     detail_template="enforcement/complaint_detail.html",
+    extra_template="enforcement/_complaint_extra.html",
     select_related=("organ__unit",),
     clocks=True,
     detail_fields=(
@@ -334,7 +352,6 @@ COMPLAINTS = Register(
         "received_on",
         "channel",
         "complainant",
-        "contact",
         "organ",
         "subject",
         "content",

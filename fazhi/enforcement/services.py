@@ -465,12 +465,22 @@ def _tell_organ(problem: Problem, kind, title, user):
     notify(recipients, kind=kind, title=title, url=problem.get_absolute_url())
 
 
+def works_in(user, office) -> bool:
+    """Whether `user` is of `office` or of one of its sections (the bureau's 执法监督科)."""
+    return user.unit_id is not None and user.unit.path.startswith(office.path)
+
+
 def _tell_office(problem: Problem, kind, title, user):
-    office = problem.case_file.campaign.unit
+    """The evaluation's evaluators (or, when it names none, the office's staff who accept)."""
+    campaign = problem.case_file.campaign
+    pool = set(campaign.evaluators.values_list("pk", flat=True))
     recipients = [
         u
         for u in users_with_perm_over("enforcement.accept_problem", problem.case_file.organ.unit)
-        if u != user and u.unit_id == office.pk
+        if u != user
+        and not u.is_superuser
+        and works_in(u, campaign.unit)
+        and (not pool or u.pk in pool)
     ]
     notify(recipients, kind=kind, title=title, url=problem.get_absolute_url())
 

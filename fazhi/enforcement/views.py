@@ -99,6 +99,9 @@ def case_file_score(request, pk):
     case_file = CASE_FILES.get_for_user(request.user, pk)
     if not services.may_score(request.user, case_file.campaign):
         raise PermissionDenied
+    if case_file.submitted_onward:
+        messages.error(request, _("The case file was submitted onward: its score stays."))
+        return redirect(case_file)
     initial = {"version": case_file.version, "scored_on": case_file.scored_on or today()}
     for d in case_file.deductions.all():
         initial[f"points_{d.item_id}"] = d.points

@@ -22,11 +22,12 @@ def organ_staff(perm: str):
 
 
 def evaluating_office(perm: str):
-    """Only the office that ran the evaluation accepts or returns a rectification."""
+    """Only the office that ran the evaluation (its staff, in its sections) accepts or returns
+    a rectification."""
 
     def allowed(user, problem) -> bool:
         return user.has_perm(perm) and (
-            user.is_superuser or user.unit_id == problem.case_file.campaign.unit_id
+            user.is_superuser or services.works_in(user, problem.case_file.campaign.unit)
         )
 
     return allowed
@@ -52,7 +53,7 @@ CASE_FILE = Workflow(
         Step(
             "submit",
             _("Submit as an excellent case file"),
-            dated(_("Submitted on")),
+            dated(_("Submitted onward on")),
             services.case_file_submit,
             "enforcement.change_casefile",
             when=lambda s: (
