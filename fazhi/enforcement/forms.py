@@ -345,7 +345,7 @@ class ComplaintExtendForm(DatedStepForm):
 class ComplaintConcludeForm(DatedStepForm):
     on_label = _("Concluded on")
     outcome = forms.ChoiceField(
-        label=_("outcome"),
+        label=_("complaint outcome"),
         choices=[c for c in m.Complaint.Outcome.choices if c[0] != "NOT_ACCEPTED"],
     )
     outcome_text = forms.CharField(label=_("how it was handled"), widget=TEXT)

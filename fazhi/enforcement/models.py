@@ -765,7 +765,7 @@ class Complaint(TrackedRecord):
         REFERRED = "REFERRED", _("Referred by another organ")
 
     class Status(models.TextChoices):
-        RECEIVED = "RECEIVED", _("Received")
+        RECEIVED = "RECEIVED", _("Received, acceptance to decide")
         ACCEPTED = "ACCEPTED", _("Accepted")
         CONCLUDED = "CONCLUDED", _("Concluded")
 
@@ -779,7 +779,7 @@ class Complaint(TrackedRecord):
     unit = models.ForeignKey(
         "org.Unit", verbose_name=_("handled by"), on_delete=models.PROTECT, related_name="+"
     )
-    received_on = models.DateField(_("received on"), db_index=True)
+    received_on = models.DateField(_("complaint received on"), db_index=True)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     complainant = models.CharField(_("complainant"), max_length=100)
     contact = models.CharField(_("contact"), max_length=100, blank=True)
@@ -802,7 +802,9 @@ class Complaint(TrackedRecord):
     accept_due = models.DateField(_("to be decided by"), null=True, blank=True, editable=False)
     handle_due = models.DateField(_("to be concluded by"), null=True, blank=True, editable=False)
     concluded_on = models.DateField(_("concluded on"), null=True, blank=True, db_index=True)
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(
+        _("complaint outcome"), max_length=20, choices=Outcome.choices, blank=True
+    )
     outcome_text = models.TextField(_("how it was handled"), blank=True)
     notice_number = models.CharField(_("notice number"), max_length=60, blank=True)
     notice_issued_on = models.DateField(_("notice issued on"), null=True, blank=True)
