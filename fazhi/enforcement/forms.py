@@ -1,5 +1,4 @@
 from django import forms
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.forms import StyledForm, bootstrap
@@ -115,7 +114,7 @@ class RubricItemForm(StyledForm, forms.Form):
     code = forms.CharField(
         label=_("item code"), max_length=10, help_text=_("2 for an item, 2.3 for its content")
     )
-    title = forms.CharField(label=_("item"), max_length=200)
+    title = forms.CharField(label=_("rubric item title"), max_length=200)
     points = forms.DecimalField(
         label=_("points"), max_digits=5, decimal_places=1, min_value=0, required=False
     )
@@ -158,11 +157,12 @@ class CampaignForm(EnforcementForm):
 
         self.fields["rubrics"].queryset = m.Rubric.objects.visible_to(viewer)
         # Evaluators: the bureau's people who may score (legal staff, invited lawyers' accounts).
+        # Those whose role may score (the bureau's staff; an invited lawyer's account).
         self.fields["evaluators"].queryset = (
             User.objects.filter(is_active=True, unit__in=Unit.objects.visible_to(viewer))
             .filter(
-                models.Q(groups__permissions__codename="score_casefile")
-                | models.Q(is_superuser=True)
+                roles__permissions__content_type__app_label="enforcement",
+                roles__permissions__codename="score_casefile",
             )
             .distinct()
             .order_by("unit__path", "username")
@@ -184,7 +184,10 @@ class CaseFileForm(EnforcementForm):
         self.fields["officers"].queryset = m.Officer.objects.visible_to(viewer).select_related(
             "unit"
         )
-        self.fields["officers"].help_text = _("Hold the control key to choose several.")
+        self.fields["officers"].help_text = _(
+            "The officers of the organ who handled the case, at least two; several may be chosen."
+        )
+        self.fields["officers"].widget.attrs["size"] = 10
 
 
 class CaseScoreForm(StyledForm, forms.Form):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.models import TrackedRecord
 from fazhi.core.validators import validate_id_number
-from fazhi.org.scope import ScopedQuerySet
+from fazhi.org.scope import ReachedQuerySet, ScopedQuerySet
 
 
 def mask_contact(value) -> str:
@@ -185,6 +185,15 @@ class Certificate(TrackedRecord):
     def get_absolute_url(self):
         return reverse("enforcement:certificate_detail", args=[self.pk])
 
+    @property
+    def state(self) -> str:
+        """The status as it stands today: a valid certificate past its date reads 已过期."""
+        from fazhi.timelimits.selectors import today
+
+        if self.status == self.Status.VALID and self.expires_on < today():
+            return str(self.Status.EXPIRED.label)
+        return self.get_status_display()
+
 
 class ExamSitting(TrackedRecord):
     class Kind(models.TextChoices):
@@ -297,8 +306,10 @@ class Rubric(TrackedRecord):
     edition = models.CharField(_("edition"), max_length=40)
     adopted_on = models.DateField(_("adopted on"), db_index=True)
 
-    objects = ScopedQuerySet.as_manager()
+    # A department sees the evaluation (and its rubric) that drew its case files.
+    objects = ReachedQuerySet.as_manager()
     scope_unit_field = "unit"
+    reached_through = "case_files__organ__unit"
 
     class Meta:
         verbose_name = _("scoring rubric")
@@ -332,7 +343,7 @@ class RubricItem(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
     code = models.CharField(_("item code"), max_length=10)
-    title = models.CharField(_("item"), max_length=200)
+    title = models.CharField(_("rubric item title"), max_length=200)
     points = models.DecimalField(
         _("points"), max_digits=5, decimal_places=1, default=0, validators=[MinValueValidator(0)]
     )
@@ -394,8 +405,10 @@ class Campaign(TrackedRecord):
     notice_number = models.CharField(_("notice number"), max_length=60, blank=True)
     notice_issued_on = models.DateField(_("notice issued on"), null=True, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    # A department sees the evaluation (and its rubric) that drew its case files.
+    objects = ReachedQuerySet.as_manager()
     scope_unit_field = "unit"
+    reached_through = "case_files__organ__unit"
 
     class Meta:
         verbose_name = _("case-file evaluation")
@@ -552,7 +565,8 @@ class Problem(TrackedRecord):
         ]
 
     def __str__(self):
-        return f"{self.case_file.case_number}：{self.description[:30]}"
+        text = " ".join(self.description.split())
+        return f"{self.case_file.case_number}：{text[:30]}{'…' if len(text) > 30 else ''}"
 
     def get_absolute_url(self):
         return reverse("enforcement:problem_detail", args=[self.pk])
@@ -577,7 +591,7 @@ class EnforcementReturn(TrackedRecord):
         validators=[MinValueValidator(0)],
     )
     compulsion_cases = models.PositiveIntegerField(_("compulsory measures"), default=0)
-    inspections = models.PositiveIntegerField(_("inspections"), default=0)
+    inspections = models.PositiveIntegerField(_("administrative inspections"), default=0)
     licensing_cases = models.PositiveIntegerField(_("licences decided"), default=0)
     other_cases = models.PositiveIntegerField(_("other enforcement actions"), default=0)
 
@@ -653,7 +667,7 @@ class ReviewListEntry(TrackedRecord):
         Organ, verbose_name=_("organ"), on_delete=models.PROTECT, related_name="review_list"
     )
     matter = models.CharField(_("decision needing review"), max_length=200)
-    ground = models.CharField(_("ground"), max_length=20, choices=ReviewCase.choices)
+    ground = models.CharField(_("review ground"), max_length=20, choices=ReviewCase.choices)
     basis = models.CharField(_("basis"), max_length=200, blank=True)
     listed_on = models.DateField(_("listed on"), db_index=True)
 

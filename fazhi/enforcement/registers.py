@@ -104,10 +104,15 @@ def _complaint_related(complaint, request):
             what=_("the complainant's contact"),
             via=_("record page"),
         )
+    from fazhi.timelimits.models import Extension
+
     return {
         "deadlines": deadlines_for(complaint),
         "steps": COMPLAINT.offered(request, complaint),
         "contact": contact,
+        "extensions": Extension.objects.filter(deadline__in=deadlines_for(complaint)).order_by(
+            "approved_on", "pk"
+        ),
     }
 
 
@@ -163,7 +168,8 @@ CERTIFICATES = Register(
     form=forms.CertificateForm,
     heading=_("Enforcement certificates"),
     add_label=_("Register a certificate"),
-    columns=("number", "officer", "kind", "issued_on", "expires_on", "status"),
+    columns=("number", "officer", "kind", "issued_on", "expires_on", "state"),
+    labels={"state": _("status")},
     search=("number", "officer__name", "issued_by"),
     date_field="issued_on",
     filters=("kind", "status"),
@@ -274,13 +280,24 @@ PROBLEMS = Register(
     heading=_("Case-file problems"),
     add_label=_("Record a problem"),
     columns=("description", "case_file", "due_on", "status", "reported_on"),
-    search=("description", "case_file__case_number", "case_file__organ__unit__name"),
+    search=("description", "case_file__case_number"),
     date_field="found_on",
     filters=("status",),
     save=services.problem_save,
     related=_problem_related,
     select_related=("case_file__organ__unit",),
     clocks=True,
+    detail_fields=(
+        "case_file",
+        "description",
+        "found_on",
+        "due_on",
+        "status",
+        "rectification",
+        "reported_on",
+        "accepted_on",
+        "returned_reason",
+    ),
 )
 STATISTICS = Register(
     model=m.EnforcementReturn,

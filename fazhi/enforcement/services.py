@@ -111,6 +111,12 @@ def certificate_review_record(
     """A certificate's review of a year. A failed review suspends a valid certificate (暂扣):
     its holder may not act until the bureau restores it."""
     not_in_future(reviewed_on, "reviewed_on")
+    _not_before(
+        reviewed_on,
+        certificate.issued_on,
+        "reviewed_on",
+        _("A certificate is reviewed after it was issued."),
+    )
     if year > reviewed_on.year or year < certificate.issued_on.year:
         raise ValidationError(
             {"year": _("The review year lies between the certificate's issue and the review.")}
@@ -244,7 +250,7 @@ def grade_scale(text: str) -> list[tuple[str, Decimal]]:
     lows = [low for _name, low in grades]
     if len(grades) < 2 or lows != sorted(lows, reverse=True) or len(set(lows)) != len(lows):
         raise ValidationError(
-            {"grades": _("Give at least two grades, from the highest lowest score down.")}
+            {"grades": _("Give at least two grades, their lowest scores going down.")}
         )
     if lows[-1] != 0:
         raise ValidationError({"grades": _("The last grade starts at 0.")})
@@ -267,20 +273,36 @@ def top_grade(campaign: Campaign) -> str:
     return grade_scale(campaign.grades)[0][0]
 
 
-@transaction.atomic
-def campaign_save(
-    *, user, instance=None, version=None, rubrics=(), evaluators=(), **data
-) -> Campaign:
-    not_in_future(data["started_on"], "started_on")
-    _not_before(
-        data["ended_on"], data["started_on"], "ended_on", _("The evaluation ends before it starts.")
-    )
-    grade_scale(data["grades"])
+def _one_rubric_per_kind(rubrics) -> None:
     kinds = [r.kind for r in rubrics]
     if not kinds:
         raise ValidationError({"rubrics": _("Choose the rubric of each kind of power evaluated.")})
     if len(set(kinds)) != len(kinds):
         raise ValidationError({"rubrics": _("Choose one rubric per kind of power.")})
+
+
+@transaction.atomic
+def campaign_save(
+    *, user, instance=None, version=None, rubrics=(), evaluators=(), **data
+) -> Campaign:
+    errors = {}
+    for check in (
+        lambda: not_in_future(data["started_on"], "started_on"),
+        lambda: _not_before(
+            data["ended_on"],
+            data["started_on"],
+            "ended_on",
+            _("The evaluation ends before it starts."),
+        ),
+        lambda: grade_scale(data["grades"]),
+        lambda: _one_rubric_per_kind(rubrics),
+    ):
+        try:  # every mistake at once, not one per round
+            check()
+        except ValidationError as error:
+            errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
     if instance is not None:
         used = set(instance.case_files.values_list("rubric", flat=True))
         if used - {r.pk for r in rubrics}:

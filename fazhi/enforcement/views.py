@@ -70,7 +70,7 @@ def rubric_item_add(request, pk):
     rubric = RUBRICS.get_for_user(request.user, pk)
     form = forms.RubricItemForm(request.POST)
     _post_to_service(
-        request, form, rubric, services.rubric_item_add, _("Item added."), rubric=rubric
+        request, form, rubric, services.rubric_item_add, _("Rubric item added."), rubric=rubric
     )
     return redirect(rubric)
 

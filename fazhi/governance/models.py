@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from fazhi.core.models import TrackedRecord
-from fazhi.org.scope import ScopedQuerySet, scope_q
+from fazhi.org.scope import ReachedQuerySet, ScopedQuerySet
 
 # What evidence may be: documents, sheets, pictures, an archive (as legality's attachments).
 EVIDENCE_TYPES = ["pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx", "jpg", "jpeg", "png", "zip"]
@@ -42,22 +42,6 @@ def points_text(value) -> str:
     if value is None:
         return ""
     return format(Decimal(str(value)).normalize(), "f")
-
-
-class ReachedQuerySet(ScopedQuerySet):
-    """Visible within the viewer's scope as usual, and besides to the units it reached: the
-    work points and the meeting that gave a unit its tasks, the inspection that found problems
-    in it. (`reached_through`: the path from the record to those units, e.g.
-    "findings__unit".)"""
-
-    def visible_to(self, user):
-        model = self.model
-        own = scope_q(user, unit_field=model.scope_unit_field)
-        if not own:  # every record (an empty Q would swallow the alternative below)
-            return self.filter(own)
-        reached = scope_q(user, unit_field=model.reached_through)
-        ids = model._base_manager.filter(reached).values("pk")
-        return self.filter(own | models.Q(pk__in=ids))
 
 
 class Body(TrackedRecord):

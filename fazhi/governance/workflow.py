@@ -20,9 +20,7 @@ def reports_for_own_unit(perm: str):
     def allowed(user, record) -> bool:
         if not user.has_perm(perm):
             return False
-        return user.is_superuser or (
-            user.unit_id is not None and acts_for(user, _unit_of(record))
-        )
+        return user.is_superuser or (user.unit_id is not None and acts_for(user, _unit_of(record)))
 
     return allowed
 

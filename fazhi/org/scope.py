@@ -115,3 +115,19 @@ def get_visible_or_404(queryset: ScopedQuerySet, user: User, pk) -> models.Model
         return queryset.visible_to(user).get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404 from None
+
+
+class ReachedQuerySet(ScopedQuerySet):
+    """Visible within the viewer's scope as usual, and besides to the units it reached: the
+    work points and the meeting that gave a unit its tasks, the inspection that found problems
+    in it, the evaluation that drew a department's case files. (`reached_through`: the path
+    from the record to those units, e.g. "findings__unit".)"""
+
+    def visible_to(self, user):
+        model = self.model
+        own = scope_q(user, unit_field=model.scope_unit_field)
+        if not own:  # every record (an empty Q would swallow the alternative below)
+            return self.filter(own)
+        reached = scope_q(user, unit_field=model.reached_through)
+        ids = model._base_manager.filter(reached).values("pk")
+        return self.filter(own | models.Q(pk__in=ids))

@@ -11,6 +11,7 @@ class ClockFilter(django_filters.ChoiceFilter):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Time limit"))
+        kwargs.setdefault("empty_label", _("All"))  # as the other filters of a list
         super().__init__(choices=[(DUE_SOON, _("Due soon")), (OVERDUE, _("Overdue"))], **kwargs)
 
     def filter(self, qs, value):

@@ -133,7 +133,9 @@ class Rule(models.Model):
         """ "行政复议法（2023修订）第30条：5个工作日"."""
         if self.unit == self.Unit.SET_BY_DECISION:
             return f"{self.law}：{self.article}"  # 依法治区工作要点：交办时确定的期限
-        return f"{self.law}（{self.version}）第{self.article}条：{self.amount}{self.measure}"
+        # A rule without an article of its own (a guideline, the province's rules) names none.
+        article = f"第{self.article}条" if self.article not in ("", "—") else ""
+        return f"{self.law}（{self.version}）{article}：{self.amount}{self.measure}"
 
     @property
     def measure(self) -> str:

@@ -227,6 +227,9 @@ def complaint(officers, market):
 
 def test_a_complaint_is_accepted_extended_and_concluded_on_its_clocks(complaint, officers, login):
     assert complaint.accept_due == date(2019, 8, 8)  # 5 working days
+    clock = clock_of(complaint, "enforcement.complaint_acceptance")
+    # a rule with no article of its own names none (it read "第—条")
+    assert clock.rule.basis == "行政执法监督规定（本省）（按本省规定）：5个工作日"
     client = login("zhifa")
     assert step(client, complaint, "accept", on="2019-08-05").status_code == 302
     complaint.refresh_from_db()
@@ -245,6 +248,8 @@ def test_a_complaint_is_accepted_extended_and_concluded_on_its_clocks(complaint,
     assert response.status_code == 302
     complaint.refresh_from_db()
     assert complaint.handle_due == date(2019, 9, 19)
+    page = client.get(complaint.get_absolute_url()).text
+    assert "需调取执法记录" in page and "局长" in page  # the extension's reason and approver
     response = step(
         client, complaint, "extend", on="2019-09-10", days=20, reason="再延", approved_by="局长"
     )

@@ -192,3 +192,29 @@ def test_organs_and_officers_offer_no_year_filter(officers, login):
     for name in ("organ", "officer"):
         assert 'name="year"' not in client.get(reverse(f"enforcement:{name}_list")).text
     assert 'name="year"' in client.get(reverse("enforcement:certificate_list")).text
+
+
+def test_an_annual_review_follows_the_certificates_issue_and_a_failure_suspends_it(officers, login):
+    certificate = services.certificate_save(
+        user=None,
+        officer=officers["zhang"],
+        kind="PROVINCIAL",
+        number="川2019000777",
+        issued_by="四川省人民政府",
+        issued_on=date(2019, 9, 23),
+        expires_on=date(2024, 9, 23),
+        status="VALID",
+        renewal=None,
+    )
+    client = login("zhifa")
+    url = reverse("enforcement:certificate_review_add", args=[certificate.pk])
+    page = client.post(
+        url, {"year": 2019, "reviewed_on": "2019-08-01", "result": "PASSED"}, follow=True
+    )
+    assert "年审日期不能早于发证日期" in page.text
+    assert not certificate.reviews.exists()
+    client.post(
+        url, {"year": 2020, "reviewed_on": "2020-12-10", "result": "FAILED", "note": "未完成培训"}
+    )
+    certificate.refresh_from_db()
+    assert certificate.status == "SUSPENDED" and certificate.reviews.get().note == "未完成培训"

@@ -88,7 +88,7 @@ def test_a_rubric_that_scored_is_locked_and_copied_into_a_new_edition(evaluation
 @pytest.mark.parametrize(
     "grades, error",
     [
-        ("优秀 90、合格 95、不合格 0", "按最低分从高到低"),
+        ("优秀 90、合格 95、不合格 0", "最低分须从高到低排列"),
         ("优秀 90、合格 60", "最后一个等次的最低分须为 0"),
         ("优秀、合格、不合格", "名称加最低分"),
         ("优秀 90、优秀 0", "等次名称不能重复"),
@@ -276,5 +276,18 @@ def test_a_liaison_sees_only_their_organs_case_files(evaluation, login):
     assert "游市监罚〔2019〕15号" in page and "游财罚〔2019〕3号" not in page
     assert client.get(evaluation["finance_file"].get_absolute_url()).status_code == 404
     assert client.get(evaluation["market_file"].get_absolute_url()).status_code == 200
-    # the evaluation itself is the bureau's
-    assert client.get(evaluation["campaign"].get_absolute_url()).status_code in (403, 404)
+    # the evaluation that drew its files, and the rubric, are the bureau's but reach the organ:
+    # its page shows the organ's own files only
+    page = client.get(evaluation["campaign"].get_absolute_url())
+    assert page.status_code == 200
+    assert "游市监罚〔2019〕15号" in page.text and "游财罚〔2019〕3号" not in page.text
+    assert "区财政局" not in page.text
+    assert client.get(evaluation["rubric"].get_absolute_url()).status_code == 200
+    assert (
+        "不在您的数据权限范围内"
+        not in client.get(evaluation["market_file"].get_absolute_url()).text
+    )
+    other = services.rubric_copy(
+        rubric=evaluation["rubric"], edition="2020版", adopted_on=date(2019, 12, 1)
+    )
+    assert client.get(other.get_absolute_url()).status_code == 404  # drew none of its files
