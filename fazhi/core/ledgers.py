@@ -275,6 +275,33 @@ def outside_ledger_scope(context: dict) -> str:
 # --- template ------------------------------------------------------------------------------
 
 
+def unit_cell(ledger, number, row, key, units: dict, context, errors, what="单位"):
+    """The unit (or organ) a cell names, looked up in `units` (name, short name or code → the
+    record, the importer's scope only); an error for the cell when it names none of them."""
+    value = row[key]
+    if value is None:
+        return None
+    found = units.get(value)
+    if found is None:
+        errors.append(
+            CellError(
+                number,
+                ledger.header(key),
+                f"{what}“{value}”不存在，或{outside_ledger_scope(context)}。",
+            )
+        )
+    return found
+
+
+def future_dates(ledger, number, row, keys, errors) -> None:
+    """An error for each date cell of `keys` after today (what happened is not in the future)."""
+    from fazhi.timelimits.selectors import today
+
+    for key in keys:
+        if row.get(key) and row[key] > today():
+            errors.append(CellError(number, ledger.header(key), "不能是今天以后的日期。"))
+
+
 def write_template(ledger: Ledger, target: str | IO[bytes], context: dict | None = None) -> None:
     """Header row, drop-downs for closed lists and for the importer's own records (from
     `context`: their committees, mediators …), and a sheet of instructions. The drop-downs'

@@ -181,9 +181,14 @@ class CaseFileForm(EnforcementForm):
         super().__init__(*args, viewer=viewer, **kwargs)
         self.fields["campaign"].queryset = m.Campaign.objects.visible_to(viewer)
         self.fields["organ"].queryset = m.Organ.objects.visible_to(viewer).select_related("unit")
-        self.fields["officers"].queryset = m.Officer.objects.visible_to(viewer).select_related(
-            "unit"
-        )
+        officers = m.Officer.objects.visible_to(viewer).select_related("unit")
+        # The organ chosen (or given in the address, from the evaluation's page): its officers
+        # only, not the whole district's.
+        organ = self.data.get("organ") or self.initial.get("organ") or self.instance.organ_id
+        if str(organ or "").isdigit():
+            chosen = m.Organ.objects.filter(pk=organ).values("unit")
+            officers = officers.filter(unit__in=chosen) if chosen else officers
+        self.fields["officers"].queryset = officers
         self.fields["officers"].help_text = _(
             "The officers of the organ who handled the case, at least two; several may be chosen."
         )

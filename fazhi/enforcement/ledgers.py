@@ -24,10 +24,12 @@ from fazhi.core.ledgers import (
     CellError,
     Column,
     Ledger,
+    future_dates,
     in_ledger_scope,
     outside_ledger_scope,
     page_labels,
     register,
+    unit_cell,
 )
 from fazhi.core.validators import mask_id_number, validate_id_number
 from fazhi.enforcement import services
@@ -208,28 +210,6 @@ def _titled(ledger, number, row, key, titled: dict, what: str, errors):
         message = f"没有名为“{value}”的{what}，或不在您的数据权限范围内。"
     errors.append(CellError(number, ledger.header(key), message))
     return None
-
-
-def _unit_cell(ledger, number, row, key, units, context, errors, what="单位"):
-    value = row[key]
-    if value is None:
-        return None
-    unit = units.get(value)
-    if unit is None:
-        errors.append(
-            CellError(
-                number,
-                ledger.header(key),
-                f"{what}“{value}”不存在，或{outside_ledger_scope(context)}。",
-            )
-        )
-    return unit
-
-
-def _not_future(ledger, number, row, keys, errors):
-    for key in keys:
-        if row.get(key) and row[key] > today():
-            errors.append(CellError(number, ledger.header(key), "不能是今天以后的日期。"))
 
 
 def _year_begun(ledger, number, row, errors):
@@ -503,7 +483,7 @@ class OfficerLedger(Ledger):
         new_people = {}  # ID number → (first row, name, unit) of an officer the file adds
         seen_numbers = {}
         for number, row in rows:
-            unit = _unit_cell(self, number, row, "unit", units, context, errors)
+            unit = unit_cell(self, number, row, "unit", units, context, errors)
             id_number, officer = row["id_number"], None
             if id_number in ours:
                 officer = ours[id_number]
@@ -570,7 +550,7 @@ class OfficerLedger(Ledger):
                     )
                 )
             seen_numbers.setdefault(row["number"], number)
-            _not_future(self, number, row, ["issued_on"], errors)
+            future_dates(self, number, row, ["issued_on"], errors)
             if row["issued_on"] and row["expires_on"] and row["expires_on"] <= row["issued_on"]:
                 errors.append(
                     CellError(number, self.header("expires_on"), "有效期须晚于发证日期。")
@@ -844,7 +824,7 @@ class CaseFileScoreLedger(Ledger):
         organs = _organs(context)
         for number, row in rows:
             row["_campaign"] = _titled(self, number, row, "campaign", campaigns, "评查活动", errors)
-            row["_organ"] = _unit_cell(
+            row["_organ"] = unit_cell(
                 self, number, row, "organ", organs, context, errors, what="执法主体"
             )
         case_files = self._case_files(rows, context)
@@ -917,7 +897,7 @@ class CaseFileScoreLedger(Ledger):
                     )
             self._check_deduction(number, row, errors)
             if case_file is not None:
-                _not_future(self, number, row, ["scored_on"], errors)
+                future_dates(self, number, row, ["scored_on"], errors)
                 if row["scored_on"] and row["scored_on"] < case_file.campaign.started_on:
                     errors.append(
                         CellError(
@@ -1116,7 +1096,7 @@ class StatisticsLedger(Ledger):
         may_change = viewer is None or viewer.has_perm("enforcement.change_enforcementreturn")
         organs = _organs(context)
         for number, row in rows:
-            row["_organ"] = _unit_cell(
+            row["_organ"] = unit_cell(
                 self, number, row, "organ", organs, context, errors, what="执法主体"
             )
         found = sorted({row["_organ"].pk for _n, row in rows if row["_organ"]})

@@ -10,6 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from fazhi.core.rectification import (
+    rectification_accept,
+    rectification_report,
+    rectification_return,
+)
 from fazhi.core.registers import save_record
 from fazhi.core.services import lock_for_edit, not_in_future
 from fazhi.enforcement.models import (
@@ -560,15 +565,14 @@ def problem_save(*, user, instance=None, version=None, **data) -> Problem:
 
 @transaction.atomic
 def problem_report(*, problem: Problem, version, on: date, rectification: str, user=None):
-    stored = lock_for_edit(Problem, problem.pk, version)
-    if stored.status != Problem.Status.OPEN:
-        raise ValidationError(_("Rectification is reported on a problem still to be rectified."))
-    not_in_future(on, "on")
-    _not_before(on, stored.found_on, "on", _("Rectification cannot precede the finding."))
-    stored.status, stored.reported_on = Problem.Status.REPORTED, on
-    stored.rectification, stored.returned_reason = rectification, ""
-    stored.save()
-    deadlines.clocks_complete(stored, on=on, user=user, codes=[RECTIFICATION_CLOCK])
+    stored = rectification_report(
+        problem,
+        version=version,
+        on=on,
+        rectification=rectification,
+        clock=RECTIFICATION_CLOCK,
+        user=user,
+    )
     _tell_office(
         stored,
         Message.Kind.TO_REVIEW,
@@ -580,26 +584,15 @@ def problem_report(*, problem: Problem, version, on: date, rectification: str, u
 
 @transaction.atomic
 def problem_accept(*, problem: Problem, version, on: date, user=None) -> Problem:
-    stored = lock_for_edit(Problem, problem.pk, version)
-    if stored.status != Problem.Status.REPORTED:
-        raise ValidationError(_("Only a reported rectification can be accepted."))
-    not_in_future(on, "on")
-    _not_before(on, stored.reported_on, "on", _("Acceptance cannot precede the report."))
-    stored.status, stored.accepted_on = Problem.Status.ACCEPTED, on
-    stored.save()
-    return stored
+    return rectification_accept(problem, version=version, on=on, user=user)
 
 
 @transaction.atomic
 def problem_return(*, problem: Problem, version, reason: str, user=None) -> Problem:
     """Not rectified enough: back to the organ, whose clock runs again."""
-    stored = lock_for_edit(Problem, problem.pk, version)
-    if stored.status != Problem.Status.REPORTED:
-        raise ValidationError(_("Only a reported rectification can be returned."))
-    stored.status, stored.reported_on, stored.returned_reason = Problem.Status.OPEN, None, reason
-    stored.save()
-    for clock in deadlines.deadlines_for(stored).filter(rule__code=RECTIFICATION_CLOCK):
-        deadlines.deadline_reopen(deadline=clock, user=user)
+    stored = rectification_return(
+        problem, version=version, reason=reason, clock=RECTIFICATION_CLOCK, user=user
+    )
     _tell_organ(
         stored,
         Message.Kind.RETURNED,

@@ -10,10 +10,12 @@ from fazhi.core.ledgers import (
     CellError,
     Column,
     Ledger,
+    future_dates,
     in_ledger_scope,
     outside_ledger_scope,
     page_labels,
     register,
+    unit_cell,
 )
 from fazhi.governance import services
 from fazhi.governance.forms import ASSESSED, ORGANS
@@ -27,7 +29,6 @@ from fazhi.governance.models import (
     Level,
     Task,
 )
-from fazhi.timelimits.selectors import today
 
 BATCH = 1000
 STATUS_LABELS = page_labels(Task.Status)
@@ -48,33 +49,11 @@ def _organs(context, kinds=ORGANS) -> dict:
     return found
 
 
-def _unit_cell(ledger, number, row, key, units, context, errors):
-    value = row[key]
-    if value is None:
-        return None
-    unit = units.get(value)
-    if unit is None:
-        errors.append(
-            CellError(
-                number,
-                ledger.header(key),
-                f"单位“{value}”不存在，或{outside_ledger_scope(context)}。",
-            )
-        )
-    return unit
-
-
 def _organ_names(context, kinds=ORGANS) -> list[str]:
     from fazhi.org.models import Unit
 
     units = in_ledger_scope(Unit.objects.filter(kind__in=kinds, is_active=True), context, "")
     return list(units.order_by("path").values_list("name", flat=True))
-
-
-def _not_future(ledger, number, row, keys, errors):
-    for key in keys:
-        if row.get(key) and row[key] > today():
-            errors.append(CellError(number, ledger.header(key), "不能是今天以后的日期。"))
 
 
 @register
@@ -114,7 +93,7 @@ class TaskLedger(Ledger):
         errors = []
         units = _organs(context)
         for number, row in rows:
-            row["_lead"] = _unit_cell(self, number, row, "lead_unit", units, context, errors)
+            row["_lead"] = unit_cell(self, number, row, "lead_unit", units, context, errors)
             co_units = []
             for name in (row["co_units"] or "").replace("，", "、").replace(",", "、").split("、"):
                 name = name.strip()
@@ -140,7 +119,7 @@ class TaskLedger(Ledger):
                 errors.append(
                     CellError(number, self.header("due_on"), "完成时限不能早于交办日期。")
                 )
-            _not_future(self, number, row, ["assigned_on"], errors)
+            future_dates(self, number, row, ["assigned_on"], errors)
         return errors
 
     def save_rows(self, rows, context):
@@ -240,7 +219,7 @@ class FindingLedger(Ledger):
                         number, self.header("inspection"), f"没有名为“{row['inspection']}”的督察。"
                     )
                 )
-            unit = _unit_cell(self, number, row, "unit", units, context, errors)
+            unit = unit_cell(self, number, row, "unit", units, context, errors)
             if inspection and unit and unit not in inspection.inspected_units.all():
                 errors.append(
                     CellError(number, self.header("unit"), "该单位不在本次督察的被督察单位之中。")
@@ -253,7 +232,7 @@ class FindingLedger(Ledger):
                 errors.append(
                     CellError(number, self.header("due_on"), "整改期限不能早于发现日期。")
                 )
-            _not_future(self, number, row, ["found_on"], errors)
+            future_dates(self, number, row, ["found_on"], errors)
             row["_inspection"], row["_unit"] = inspection, unit
         return errors
 
@@ -334,7 +313,7 @@ class AssessmentScoreLedger(Ledger):
                         number, self.header("year"), f"{row['year']} 年没有考核方案，请先登记。"
                     )
                 )
-            unit = _unit_cell(self, number, row, "unit", units, context, errors)
+            unit = unit_cell(self, number, row, "unit", units, context, errors)
             item = None
             if scheme and row["item"]:
                 item = next((i for i in scheme.items.all() if i.name == row["item"]), None)
@@ -423,7 +402,7 @@ class HonourLedger(Ledger):
     def check_rows(self, rows, context):
         errors = []
         for number, row in rows:
-            _not_future(self, number, row, ["conferred_on"], errors)
+            future_dates(self, number, row, ["conferred_on"], errors)
         return errors
 
     def save_rows(self, rows, context):

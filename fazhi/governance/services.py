@@ -8,6 +8,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from fazhi.core.rectification import (
+    rectification_accept,
+    rectification_report,
+    rectification_return,
+)
 from fazhi.core.registers import save_record
 from fazhi.core.services import lock_for_edit, not_in_future
 from fazhi.core.versioning import StaleEdit
@@ -347,19 +352,15 @@ def finding_report(
     *, finding: Finding, version, on: date, rectification: str, evidence=None, user=None
 ) -> Finding:
     """The inspected unit reports what it rectified, with evidence: its clock stops."""
-    stored = lock_for_edit(Finding, finding.pk, version)
-    if stored.status != Finding.Status.OPEN:
-        raise ValidationError(_("Rectification is reported on a finding still to be rectified."))
-    not_in_future(on, "on")
-    _not_before(on, stored.found_on, "on", _("Rectification cannot precede the finding."))
-    stored.status, stored.reported_on = Finding.Status.REPORTED, on
-    stored.rectification = rectification
-    if evidence:
-        stored.evidence = evidence
-    stored.returned_reason = ""
-    stored.full_clean()
-    stored.save()
-    deadlines.clocks_complete(stored, on=on, user=user, codes=[RECTIFICATION_CLOCK])
+    stored = rectification_report(
+        finding,
+        version=version,
+        on=on,
+        rectification=rectification,
+        clock=RECTIFICATION_CLOCK,
+        user=user,
+        evidence=evidence,
+    )
     _tell_office(
         stored,
         Message.Kind.TO_REVIEW,
@@ -371,26 +372,15 @@ def finding_report(
 
 @transaction.atomic
 def finding_accept(*, finding: Finding, version, on: date, user=None) -> Finding:
-    stored = lock_for_edit(Finding, finding.pk, version)
-    if stored.status != Finding.Status.REPORTED:
-        raise ValidationError(_("Only a reported rectification can be accepted."))
-    not_in_future(on, "on")
-    _not_before(on, stored.reported_on, "on", _("Acceptance cannot precede the report."))
-    stored.status, stored.accepted_on = Finding.Status.ACCEPTED, on
-    stored.save()
-    return stored
+    return rectification_accept(finding, version=version, on=on, user=user)
 
 
 @transaction.atomic
 def finding_return(*, finding: Finding, version, reason: str, user=None) -> Finding:
     """The rectification is not enough: back to the unit, whose clock runs again."""
-    stored = lock_for_edit(Finding, finding.pk, version)
-    if stored.status != Finding.Status.REPORTED:
-        raise ValidationError(_("Only a reported rectification can be returned."))
-    stored.status, stored.reported_on, stored.returned_reason = Finding.Status.OPEN, None, reason
-    stored.save()
-    for clock in deadlines.deadlines_for(stored).filter(rule__code=RECTIFICATION_CLOCK):
-        deadlines.deadline_reopen(deadline=clock, user=user)
+    stored = rectification_return(
+        finding, version=version, reason=reason, clock=RECTIFICATION_CLOCK, user=user
+    )
     _tell_unit(
         stored,
         Message.Kind.RETURNED,

@@ -129,10 +129,24 @@ def test_an_officer_whose_certificate_expired_cannot_be_named(evaluation, login)
     assert page.status_code == 200
     assert "张执法 的执法证 川2019100001 已于 2024-01-10 过期" in page.text
     assert not CaseFile.objects.filter(case_number="游市监罚〔2024〕2号").exists()
-    # an officer of another organ is refused too
+    # an officer of another organ is not offered, and refused by the service all the same
     data.update(decided_on="2019-05-01", officers=[zhang.pk, evaluation["li"].pk])
     page = login("zhifa").post(reverse("enforcement:casefile_create"), data)
-    assert "李执法 不是该执法主体的执法人员" in page.text
+    assert (
+        page.status_code == 200
+        and not CaseFile.objects.filter(decided_on=date(2019, 5, 1)).exists()
+    )
+    with pytest.raises(ValidationError, match="李执法 不是该执法主体的执法人员"):
+        services.case_file_save(
+            user=None,
+            campaign=evaluation["campaign"],
+            organ=evaluation["organs"]["market"],
+            case_number="游市监罚〔2019〕30号",
+            title="某案",
+            kind="PENALTY",
+            decided_on=date(2019, 5, 1),
+            officers=[zhang, evaluation["li"]],
+        )
 
 
 def test_fewer_than_two_certified_officers_is_flagged_and_never_sent_on(evaluation, login):
@@ -291,3 +305,11 @@ def test_a_liaison_sees_only_their_organs_case_files(evaluation, login):
         rubric=evaluation["rubric"], edition="2020版", adopted_on=date(2019, 12, 1)
     )
     assert client.get(other.get_absolute_url()).status_code == 404  # drew none of its files
+
+
+def test_drawing_a_file_for_an_organ_offers_that_organs_officers_only(evaluation, login):
+    url = reverse("enforcement:casefile_create")
+    organ = evaluation["organs"]["market"]
+    page = login("zhifa").get(f"{url}?campaign={evaluation['campaign'].pk}&organ={organ.pk}").text
+    assert "张执法" in page and "王执法" in page and "李执法" not in page
+    assert "李执法" in login("zhifa").get(url).text  # no organ chosen yet: all
