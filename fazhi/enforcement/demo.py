@@ -44,12 +44,15 @@ MODELS = [
 ]
 VIEW = [f"view_{n}" for n in MODELS] + ["view_examcandidate"]
 EDIT = [f"{a}_{n}" for n in MODELS for a in ("add", "change")]
-# What an organ keeps itself (scope: its own unit): its officers and their certificates, its
-# statistics, its review list and decisions, and the rectification of its case files.
-ORGAN_KEEPS = ["officer", "certificate", "enforcementreturn", "reviewlistentry", "decision"]
+# What an organ keeps itself (scope: its own unit): its officers, its statistics, its review
+# list and decisions, and the rectification of its case files. It registers its officers'
+# certificates; their status (a suspension after a failed review) is the bureau's to change.
+ORGAN_KEEPS = ["officer", "enforcementreturn", "reviewlistentry", "decision"]
 ORGAN_STAFF = [
     "view_organ",
     *(f"{a}_{n}" for n in ORGAN_KEEPS for a in ("view", "add", "change")),
+    "view_certificate",
+    "add_certificate",
     "view_id_numbers",
     "view_campaign",
     "view_casefile",

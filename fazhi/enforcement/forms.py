@@ -50,9 +50,10 @@ class CertificateForm(EnforcementForm):
             "issued_on",
             "expires_on",
             "status",
+            "status_since",
             "renewal",
         ]
-        widgets = {"issued_on": DATE, "expires_on": DATE}
+        widgets = {"issued_on": DATE, "expires_on": DATE, "status_since": DATE}
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, viewer=viewer, **kwargs)
@@ -235,9 +236,18 @@ class ProblemForm(EnforcementForm):
 
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, viewer=viewer, **kwargs)
-        self.fields["case_file"].queryset = m.CaseFile.objects.visible_to(viewer).select_related(
-            "organ__unit"
-        )
+        files = m.CaseFile.objects.visible_to(viewer).select_related("organ__unit", "campaign")
+        self.fields["case_file"].queryset = files
+        # From the case file's page: found today, to rectify within the evaluation's days.
+        chosen = str(self.initial.get("case_file") or "")
+        if not self.instance.pk and chosen.isdigit():
+            case_file = files.filter(pk=chosen).first()
+            if case_file is not None:
+                from fazhi.enforcement.services import rectify_by
+                from fazhi.timelimits.selectors import today
+
+                self.initial.setdefault("found_on", today())
+                self.initial.setdefault("due_on", rectify_by(case_file.campaign, today()))
 
 
 class RectificationForm(DatedStepForm):
@@ -336,6 +346,19 @@ class ComplaintForm(EnforcementForm):
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, viewer=viewer, **kwargs)
         self.fields["organ"].queryset = m.Organ.objects.select_related("unit")
+        # The complainant's contact only to those who handle complaints, each view audited.
+        if not viewer.has_perm("enforcement.handle_complaint"):
+            del self.fields["contact"]
+        elif self.instance.pk and self.instance.contact and not self.is_bound:
+            from fazhi.core.audit import log_personal_data_viewed
+
+            log_personal_data_viewed(
+                viewer,
+                m.Complaint,
+                [(self.instance.pk, str(self.instance))],
+                what=_("the complainant's contact"),
+                via=_("edit form"),
+            )
 
 
 class ComplaintRejectForm(DatedStepForm):

@@ -431,6 +431,7 @@ class OfficerLedger(Ledger):
             named=True,
             help="从下拉列表选择已登记的换领；不是换领的留空",
         ),
+        Column("status_since", "状态生效日期", "date", help="暂扣、注销的填写生效之日"),
     ]
     instructions = [
         "每行一本行政执法证件；同一人员持有几本证件的，每本一行，各行的人员信息相同。",
@@ -550,7 +551,23 @@ class OfficerLedger(Ledger):
                     )
                 )
             seen_numbers.setdefault(row["number"], number)
-            future_dates(self, number, row, ["issued_on"], errors)
+            future_dates(self, number, row, ["issued_on", "status_since"], errors)
+            stopped = row["status"] in (Certificate.Status.SUSPENDED, Certificate.Status.CANCELLED)
+            if stopped and not row["status_since"]:
+                errors.append(
+                    CellError(
+                        number, self.header("status_since"), "暂扣、注销的证件须填写生效日期。"
+                    )
+                )
+            elif (
+                stopped
+                and row["issued_on"]
+                and row["status_since"]
+                and row["status_since"] < row["issued_on"]
+            ):
+                errors.append(
+                    CellError(number, self.header("status_since"), "生效日期不能早于发证日期。")
+                )
             if row["issued_on"] and row["expires_on"] and row["expires_on"] <= row["issued_on"]:
                 errors.append(
                     CellError(number, self.header("expires_on"), "有效期须晚于发证日期。")
@@ -593,6 +610,7 @@ class OfficerLedger(Ledger):
                     issued_on=row["issued_on"],
                     expires_on=row["expires_on"],
                     status=row["status"] or Certificate.Status.VALID,
+                    status_since=row["status_since"],
                     renewal=row["_renewal"],
                 )
             progress("save", done, len(rows))
@@ -629,7 +647,7 @@ class OfficerLedger(Ledger):
                 ]
                 held = list(officer.certificates.all())
                 if not held:
-                    yield person + [None] * 7
+                    yield person + [None] * 8
                 for c in held:
                     yield person + [
                         CERTIFICATE_KIND_LABELS.get(c.kind, c.kind),
@@ -639,6 +657,7 @@ class OfficerLedger(Ledger):
                         c.expires_on,
                         CERTIFICATE_STATUS_LABELS.get(c.status, c.status),
                         c.renewal.title if c.renewal else None,
+                        c.status_since,
                     ]
 
 

@@ -162,6 +162,14 @@ class Certificate(TrackedRecord):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.VALID
     )
+    # The day a suspension or cancellation took effect: before it the certificate was valid
+    # (a case file of last year is judged by the certificate as it stood then).
+    status_since = models.DateField(
+        _("status in effect since"),
+        null=True,
+        blank=True,
+        help_text=_("For a suspended or cancelled certificate: the day it took effect."),
+    )
     renewal = models.ForeignKey(
         RenewalBatch,
         verbose_name=_("renewal"),

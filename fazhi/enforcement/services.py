@@ -73,6 +73,20 @@ def certificate_save(*, user, instance=None, version=None, **data) -> Certificat
         raise ValidationError(
             {"officer": _("The officer failed the latest law exam: no certificate until a pass.")}
         )
+    suspended = data["status"] in (Certificate.Status.SUSPENDED, Certificate.Status.CANCELLED)
+    if suspended and not data.get("status_since"):
+        raise ValidationError(
+            {"status_since": _("Say from which day the suspension or cancellation took effect.")}
+        )
+    if not suspended:
+        data["status_since"] = None
+    not_in_future(data.get("status_since"), "status_since")
+    _not_before(
+        data.get("status_since"),
+        data["issued_on"],
+        "status_since",
+        _("A certificate is suspended or cancelled after it was issued."),
+    )
     return save_record(Certificate, instance=instance, version=version, user=user, fields=data)
 
 
@@ -135,7 +149,7 @@ def certificate_review_record(
     review.save()
     if result == CertificateReview.Result.FAILED and certificate.status == Certificate.Status.VALID:
         stored = lock_for_edit(Certificate, certificate.pk, certificate.version)
-        stored.status = Certificate.Status.SUSPENDED
+        stored.status, stored.status_since = Certificate.Status.SUSPENDED, reviewed_on
         stored.save()
     return review
 
@@ -146,8 +160,12 @@ def certificate_review_record(
 @transaction.atomic
 def rubric_save(*, user, instance=None, version=None, **data) -> Rubric:
     not_in_future(data["adopted_on"], "adopted_on")
-    if instance is not None and rubric_in_use(instance) and data["kind"] != instance.kind:
-        raise ValidationError({"kind": _("Case files were scored with this rubric.")})
+    if (
+        instance is not None
+        and data["kind"] != instance.kind
+        and CaseFile.objects.filter(rubric=instance).exists()
+    ):
+        raise ValidationError({"kind": _("Case files were drawn with this rubric.")})
     return save_record(Rubric, instance=instance, version=version, user=user, fields=data)
 
 
@@ -314,7 +332,7 @@ def campaign_save(
             raise ValidationError(
                 {"rubrics": _("Case files were drawn with a rubric left out: keep it.")}
             )
-    return save_record(
+    campaign = save_record(
         Campaign,
         instance=instance,
         version=version,
@@ -322,25 +340,58 @@ def campaign_save(
         fields=data,
         many={"rubrics": rubrics, "evaluators": evaluators},
     )
+    if instance is not None:
+        _regrade(campaign)
+    return campaign
+
+
+def _regrade(campaign: Campaign) -> None:
+    """The scored files graded again on the campaign's (changed) scale; a file already sent
+    on as excellent must stay in the highest grade."""
+    for case_file in campaign.case_files.filter(score__isnull=False).select_for_update():
+        grade, rank, failing = grade_for(case_file.score, campaign)
+        if case_file.submitted_onward and rank != 0:
+            raise ValidationError(
+                {
+                    "grades": _(
+                        "%(file)s was sent on as excellent: it must stay in the highest grade."
+                    )
+                    % {"file": case_file.case_number}
+                }
+            )
+        if (case_file.grade, case_file.grade_rank, case_file.failing) != (grade, rank, failing):
+            case_file.grade, case_file.grade_rank, case_file.failing = grade, rank, failing
+            case_file.save()
 
 
 # --- case files -----------------------------------------------------------------------------
 
 
+STILL_VALID = (Certificate.Status.VALID, Certificate.Status.EXPIRED)  # within their dates
+
+
 def valid_on(day) -> models.Q:
-    """Certificates valid on `day`."""
-    return models.Q(status=Certificate.Status.VALID, issued_on__lte=day, expires_on__gte=day)
+    """Certificates valid on `day`: within their dates, and not yet suspended or cancelled then
+    (a certificate marked expired was valid until its last day)."""
+    return models.Q(issued_on__lte=day, expires_on__gte=day) & (
+        models.Q(status__in=STILL_VALID) | models.Q(status_since__gt=day)
+    )
+
+
+def was_valid(certificate: Certificate, day: date) -> bool:
+    """`valid_on` for one certificate in hand."""
+    if not certificate.issued_on <= day <= certificate.expires_on:
+        return False
+    since = certificate.status_since
+    return certificate.status in STILL_VALID or (since is not None and day < since)
 
 
 def _expired_on(officer: Officer, day: date) -> Certificate | None:
     """The officer's certificate that had run out by `day`, when no other was valid then."""
     certificates = list(officer.certificates.all())
-    if any(
-        c.status == Certificate.Status.VALID and c.issued_on <= day <= c.expires_on
-        for c in certificates
-    ):
+    if any(was_valid(c, day) for c in certificates):
         return None
-    expired = [c for c in certificates if c.expires_on < day or c.status == c.Status.EXPIRED]
+    expired = [c for c in certificates if c.expires_on < day]
     return max(expired, key=lambda c: c.expires_on, default=None)
 
 
@@ -687,8 +738,14 @@ def decision_save(*, user, instance=None, version=None, **data) -> Decision:
         .exclude(rule__code=publication_rule(decision.kind))
     ):
         stale.delete()  # the kind changed: the other publication rule applies
+    # 行政处罚法 第48条: a published penalty decision changed or revoked is withdrawn
+    withdrawable = decision.kind == PowerKind.PENALTY and decision.published_on is not None
     withdraw = _keep_clock(
-        decision, WITHDRAWAL_CLOCK, decision.changed_on, decision.withdrawn_on, user
+        decision,
+        WITHDRAWAL_CLOCK,
+        decision.changed_on if withdrawable else None,
+        decision.withdrawn_on,
+        user,
     )
     due = (publish.due_date if publish else None, withdraw.due_date if withdraw else None)
     if (decision.publish_due, decision.withdraw_due) != due:
@@ -840,4 +897,5 @@ def complaint_conclude(
 
 
 def rectify_by(campaign: Campaign, found_on: date) -> date:
+    """The deadline the evaluation gives by default: `rectify_days` after the finding."""
     return found_on + timedelta(days=campaign.rectify_days)

@@ -294,3 +294,26 @@ def test_complaints_are_the_bureaus_only(complaint, login):
     before = LogEntry.objects.filter(action=LogEntry.Action.ACCESS).count()
     assert "13900000000" in login("zhifa").get(complaint.get_absolute_url()).text
     assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS).count() == before + 1
+
+
+def test_only_a_published_penalty_has_a_withdrawal_clock(market, officers):
+    licence = decide(market, "许2号", "LICENSING", date(2022, 2, 28), changed_on=date(2022, 3, 4))
+    unpublished = decide(
+        market, "罚12号", "PENALTY", date(2022, 2, 28), changed_on=date(2022, 3, 4)
+    )
+    assert licence.withdraw_due is None and unpublished.withdraw_due is None
+    assert clock_of(licence, "enforcement.withdrawal") is None
+    values = figures(["enforcement.withdrawals_due"], officers["users"]["zhifa"], year=2022)
+    assert values == {"enforcement.withdrawals_due": 0}
+
+
+def test_the_complainants_contact_is_not_on_the_form_of_those_who_do_not_handle_complaints(
+    complaint, officers
+):
+    from fazhi.enforcement.forms import ComplaintForm
+
+    assert (
+        "contact"
+        not in ComplaintForm(instance=complaint, viewer=officers["users"]["leader"]).fields
+    )
+    assert "contact" in ComplaintForm(instance=complaint, viewer=officers["users"]["zhifa"]).fields

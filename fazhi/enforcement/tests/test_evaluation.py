@@ -313,3 +313,111 @@ def test_drawing_a_file_for_an_organ_offers_that_organs_officers_only(evaluation
     page = login("zhifa").get(f"{url}?campaign={evaluation['campaign'].pk}&organ={organ.pk}").text
     assert "张执法" in page and "王执法" in page and "李执法" not in page
     assert "李执法" in login("zhifa").get(url).text  # no organ chosen yet: all
+
+
+def test_a_certificate_is_judged_as_it_stood_on_the_decision_day(evaluation):
+    """Cancelled or marked expired later, a certificate valid on the day still counts."""
+    from fazhi.enforcement.models import Certificate
+
+    zhang_certificate = Certificate.objects.get(number="川2019100001")  # 2019-01-10 to 2024-01-10
+    Certificate.objects.filter(pk=zhang_certificate.pk).update(
+        status="CANCELLED", status_since=date(2020, 3, 1)
+    )
+    wang_certificate = Certificate.objects.get(number="川2019100002")
+    Certificate.objects.filter(pk=wang_certificate.pk).update(status="EXPIRED")  # replaced since
+    case_file = services.case_file_save(
+        user=None,
+        campaign=evaluation["campaign"],
+        organ=evaluation["organs"]["market"],
+        case_number="游市监罚〔2019〕31号",
+        title="某案",
+        kind="PENALTY",
+        decided_on=date(2019, 5, 7),
+        officers=[evaluation["zhang"], evaluation["wang"]],
+    )
+    assert not case_file.certificate_shortfall
+    # after the cancellation zhang no longer counts
+    later = services.case_file_save(
+        user=None,
+        campaign=evaluation["campaign"],
+        organ=evaluation["organs"]["market"],
+        case_number="游市监罚〔2020〕5号",
+        title="某案",
+        kind="PENALTY",
+        decided_on=date(2020, 4, 7),
+        officers=[evaluation["zhang"], evaluation["wang"]],
+    )
+    assert later.certificate_shortfall
+
+
+def test_a_rubrics_kind_stays_once_a_file_was_drawn_with_it(evaluation):
+    rubric = Rubric.objects.get(pk=evaluation["rubric"].pk)
+    with pytest.raises(ValidationError, match="不能修改执法类别"):
+        services.rubric_save(
+            user=None,
+            instance=rubric,
+            version=rubric.version,
+            unit=rubric.unit,
+            kind="LICENSING",
+            title=rubric.title,
+            edition=rubric.edition,
+            adopted_on=rubric.adopted_on,
+        )
+
+
+def _resave(campaign, grades):
+    campaign.refresh_from_db()
+    return services.campaign_save(
+        user=None,
+        instance=campaign,
+        version=campaign.version,
+        unit=campaign.unit,
+        title=campaign.title,
+        started_on=campaign.started_on,
+        ended_on=campaign.ended_on,
+        scope=campaign.scope,
+        files_per_organ=campaign.files_per_organ,
+        grades=grades,
+        rectify_days=campaign.rectify_days,
+        rubrics=list(campaign.rubrics.all()),
+        evaluators=list(campaign.evaluators.all()),
+    )
+
+
+def test_changed_grades_grade_the_scored_files_again(evaluation):
+    market_file = evaluation["market_file"]  # 95
+    _resave(evaluation["campaign"], "优秀 98、良好 90、合格 60、不合格 0")
+    market_file.refresh_from_db()
+    assert (market_file.grade, market_file.grade_rank, market_file.failing) == ("良好", 1, False)
+    _resave(evaluation["campaign"], "优秀 90、合格 60、不合格 0")
+    market_file.refresh_from_db()
+    services.case_file_submit(
+        case_file=market_file, version=market_file.version, on=date(2019, 7, 20)
+    )
+    with pytest.raises(ValidationError, match="已作为优秀案卷上报"):
+        _resave(evaluation["campaign"], "优秀 98、合格 60、不合格 0")
+    market_file.refresh_from_db()
+    assert market_file.grade == "优秀"
+
+
+def test_a_liaison_registers_certificates_but_the_bureau_changes_them(evaluation, login):
+    from fazhi.enforcement.models import Certificate
+
+    certificate = Certificate.objects.get(number="川2019100001")
+    liaison = login("liaison")
+    assert (
+        liaison.get(reverse("enforcement:certificate_edit", args=[certificate.pk])).status_code
+        == 403
+    )
+    url = reverse("enforcement:certificate_review_add", args=[certificate.pk])
+    assert (
+        liaison.post(
+            url, {"year": 2019, "reviewed_on": "2019-12-01", "result": "FAILED"}
+        ).status_code
+        == 403
+    )
+    assert liaison.get(reverse("enforcement:certificate_create")).status_code == 200
+    zhifa = login("zhifa")
+    zhifa.post(url, {"year": 2019, "reviewed_on": "2019-12-01", "result": "FAILED"})
+    certificate.refresh_from_db()
+    assert (certificate.status, certificate.status_since) == ("SUSPENDED", date(2019, 12, 1))
