@@ -94,7 +94,9 @@ def _number_once(record, *, unit, key: str) -> tuple[str, date]:
 def campaign_notice(campaign: Campaign) -> tuple[Document, str]:
     """The notice announcing the evaluation to the organs; numbered once (the campaign keeps
     the number, a reprint keeps it and its day)."""
-    stored = Campaign.objects.select_for_update().select_related("unit").get(pk=campaign.pk)
+    stored = (
+        Campaign.objects.select_for_update(of=("self",)).select_related("unit").get(pk=campaign.pk)
+    )
     scale = services.grade_scale(stored.grades)  # checked before a number is taken
     number, issued = _number_once(stored, unit=stored.unit, key=EVALUATION_NOTICE_KEY)
     campaign.notice_number = number
@@ -329,7 +331,7 @@ def complaint_notice(complaint: Complaint) -> tuple[Document, str]:
     """What was done about a concluded complaint, told to the complainant; numbered once. The
     complainant's contact is not printed (the notice is posted or handed over)."""
     stored = (
-        Complaint.objects.select_for_update()
+        Complaint.objects.select_for_update(of=("self",))
         .select_related("unit", "organ__unit")
         .get(pk=complaint.pk)
     )
