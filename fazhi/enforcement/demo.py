@@ -23,7 +23,7 @@ register_demo_user(
         "吴执法",
         section_code("行政执法协调监督科"),
         "section_staff",
-        "行政执法协调监督科 (enforcement supervision: officers, certificates, exams)",
+        "行政执法协调监督科 (enforcement supervision: officers, certificates, exams, case files, complaints)",
         order=35,
     )
 )
