@@ -61,3 +61,60 @@ def rectification_return(record, *, version, reason: str, clock: str, user=None)
     for running in deadlines.deadlines_for(stored).filter(rule__code=clock):
         deadlines.deadline_reopen(deadline=running, user=user)
     return stored
+
+
+def rectification_steps(
+    *,
+    report,
+    accept,
+    send_back,
+    report_form,
+    send_back_form,
+    reporter,
+    office,
+    not_reporter,
+    not_office,
+    sent_back,
+):
+    """The three steps of a rectification as a line of work's `Workflow` offers them: the unit
+    reports (`reporter`: a permission function of the unit's own people), the office accepts
+    or sends back (`office`). The services are the line of work's (they tell whom it tells)."""
+    from django.utils.translation import gettext_lazy
+
+    from fazhi.core.workflow import Step, dated
+
+    return [
+        Step(
+            "rectify",
+            gettext_lazy("Report rectification"),
+            report_form,
+            report,
+            reporter,
+            forbidden=not_reporter,
+            when=lambda s: s.record.status == OPEN,
+            done=gettext_lazy("Rectification reported."),
+            inline=False,
+        ),
+        Step(
+            "accept",
+            gettext_lazy("Accept rectification"),
+            dated(gettext_lazy("Rectification accepted on")),
+            accept,
+            office,
+            forbidden=not_office,
+            when=lambda s: s.record.status == REPORTED,
+            confirm=gettext_lazy("Accept the rectification and close the problem?"),
+            done=gettext_lazy("Rectification accepted."),
+        ),
+        Step(
+            "return",
+            gettext_lazy("Return for more rectification"),
+            send_back_form,
+            send_back,
+            office,
+            forbidden=not_office,
+            when=lambda s: s.record.status == REPORTED,
+            done=sent_back,
+            inline=False,
+        ),
+    ]

@@ -4,6 +4,7 @@ supervision complaint (accepted or refused, extended, concluded)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.rectification import rectification_steps
 from fazhi.core.workflow import Step, Workflow, dated
 from fazhi.enforcement import forms, services
 from fazhi.enforcement.models import CaseFile, Complaint, Problem
@@ -78,41 +79,18 @@ PROBLEM = Workflow(
     url_name="enforcement:problem_step",
     list_url_name="enforcement:problem_list",
     list_title=_("Case-file problems"),
-    steps=[
-        Step(
-            "rectify",
-            _("Report rectification"),
-            forms.RectificationForm,
-            services.problem_report,
-            organ_staff("enforcement.rectify_problem"),
-            forbidden=NOT_OWN_ORGAN,
-            when=lambda s: s.record.status == Problem.Status.OPEN,
-            done=_("Rectification reported."),
-            inline=False,
-        ),
-        Step(
-            "accept",
-            _("Accept rectification"),
-            dated(_("Rectification accepted on")),
-            services.problem_accept,
-            evaluating_office("enforcement.accept_problem"),
-            forbidden=NOT_THE_OFFICE,
-            when=lambda s: s.record.status == Problem.Status.REPORTED,
-            confirm=_("Accept the rectification and close the problem?"),
-            done=_("Rectification accepted."),
-        ),
-        Step(
-            "return",
-            _("Return for more rectification"),
-            forms.SendBackForm,
-            services.problem_return,
-            evaluating_office("enforcement.accept_problem"),
-            forbidden=NOT_THE_OFFICE,
-            when=lambda s: s.record.status == Problem.Status.REPORTED,
-            done=_("Returned to the organ."),
-            inline=False,
-        ),
-    ],
+    steps=rectification_steps(
+        report=services.problem_report,
+        accept=services.problem_accept,
+        send_back=services.problem_return,
+        report_form=forms.RectificationForm,
+        send_back_form=forms.SendBackForm,
+        reporter=organ_staff("enforcement.rectify_problem"),
+        office=evaluating_office("enforcement.accept_problem"),
+        not_reporter=NOT_OWN_ORGAN,
+        not_office=NOT_THE_OFFICE,
+        sent_back=_("Returned to the organ."),
+    ),
 )
 
 HANDLE = "enforcement.handle_complaint"

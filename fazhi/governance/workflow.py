@@ -3,6 +3,7 @@ and of a finding (rectification reported by the inspected unit, accepted or retu
 
 from django.utils.translation import gettext_lazy as _
 
+from fazhi.core.rectification import rectification_steps
 from fazhi.core.workflow import Step, Workflow, dated
 from fazhi.governance import forms, services
 from fazhi.governance.models import Finding, ModelVillage, Task
@@ -104,41 +105,18 @@ FINDING = Workflow(
     url_name="governance:finding_step",
     list_url_name="governance:finding_list",
     list_title=_("Inspection findings"),
-    steps=[
-        Step(
-            "rectify",
-            _("Report rectification"),
-            forms.RectificationForm,
-            services.finding_report,
-            reports_for_own_unit("governance.rectify_finding"),
-            forbidden=NOT_OWN_UNIT,
-            when=lambda s: s.record.status == Finding.Status.OPEN,
-            done=_("Rectification reported."),
-            inline=False,
-        ),
-        Step(
-            "accept",
-            _("Accept rectification"),
-            dated(_("Rectification accepted on")),
-            services.finding_accept,
-            assigning_office("governance.accept_finding"),
-            forbidden=NOT_THE_OFFICE,
-            when=lambda s: s.record.status == Finding.Status.REPORTED,
-            confirm=_("Accept the rectification and close the problem?"),
-            done=_("Rectification accepted."),
-        ),
-        Step(
-            "return",
-            _("Return for more rectification"),
-            forms.ReturnForm,
-            services.finding_return,
-            assigning_office("governance.accept_finding"),
-            forbidden=NOT_THE_OFFICE,
-            when=lambda s: s.record.status == Finding.Status.REPORTED,
-            done=_("Returned to the unit."),
-            inline=False,
-        ),
-    ],
+    steps=rectification_steps(
+        report=services.finding_report,
+        accept=services.finding_accept,
+        send_back=services.finding_return,
+        report_form=forms.RectificationForm,
+        send_back_form=forms.ReturnForm,
+        reporter=reports_for_own_unit("governance.rectify_finding"),
+        office=assigning_office("governance.accept_finding"),
+        not_reporter=NOT_OWN_UNIT,
+        not_office=NOT_THE_OFFICE,
+        sent_back=_("Returned to the unit."),
+    ),
 )
 
 
